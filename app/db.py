@@ -1,0 +1,258 @@
+"""Engine, sessions, migrations and backup.
+
+- SQLite: WAL, foreign keys, ``synchronous=FULL`` and ``busy_timeout`` set on every
+  connection (SQLite cannot change ``synchronous`` inside a transaction, and a session
+  always has one open); every transaction begins IMMEDIATE, so two writers queue instead of
+  deadlocking. A file is checked read-only before anything writes to it.
+- Every schema change is an Alembic migration under app/migrations. A new database is made
+  by ``upgrade head``; an older one is backed up and upgraded when opened; a database from a
+  newer version, a file that is not a database and a damaged one are refused untouched.
+- One ``sessionmaker`` per database; callers use ``session_scope()``: one user action, one
+  transaction, committed at the end or rolled back on error.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import DatabaseDamaged, DatabaseRefused, DatabaseTooNew, NotADatabase
+from app.paths import DataPaths
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+# --- engines -------------------------------------------------------------------------
+
+
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Autocommit at the driver level: SQLAlchemy's "begin" listener below issues the BEGIN.
+    dbapi_connection.isolation_level = None
+    with closing(dbapi_connection.cursor()) as cursor:
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` with EthicsDesk's connection settings."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+# --- migrations ----------------------------------------------------------------------
+
+
+def alembic_config(connection: Connection | None = None) -> Any:
+    """Alembic's Config built in code (loading alembic.ini would reconfigure logging)."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migrations have no head"
+    return head
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), revision)
+
+
+# --- checking a file before anything writes to it ----------------------------------
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a read-only look at a SQLite file found."""
+
+    exists: bool
+    empty: bool  # no tables at all: a new database
+    revision: str | None
+
+
+def inspect_sqlite_file(path: Path) -> FileState:
+    """Look at ``path`` read-only; raise a DatabaseRefused subclass if it must not be opened.
+
+    Never writes: the header is read as bytes, then SQLite opens the file with
+    ``mode=ro`` for the integrity check and the schema revision.
+    """
+    if not path.exists():
+        return FileState(exists=False, empty=True, revision=None)
+    if not path.is_file():
+        raise NotADatabase(str(path), "is not a file")
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) == 0:
+        return FileState(exists=True, empty=True, revision=None)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise NotADatabase(str(path), "is not an EthicsDesk database (not an SQLite file)")
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+            if [r[0] for r in rows] != ["ok"]:
+                detail = "; ".join(str(r[0]) for r in rows[:3])
+                raise DatabaseDamaged(str(path), f"is damaged (integrity check: {detail})")
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not tables:
+                return FileState(exists=True, empty=True, revision=None)
+            if "alembic_version" not in tables:
+                raise NotADatabase(str(path), "is an SQLite database, but not one of EthicsDesk's")
+            versions = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(str(path), f"is damaged or unreadable ({exc})") from exc
+    revision = versions[0] if versions else None
+    return FileState(exists=True, empty=False, revision=revision)
+
+
+def backup_sqlite(source: Path, target: Path) -> Path:
+    """A consistent copy of ``source`` made with SQLite's backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        closing(sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)) as src,
+        closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
+    target.chmod(0o600)
+    return target
+
+
+# --- the database ----------------------------------------------------------------------
+
+
+class Database:
+    """An opened, up-to-date database: its engine and its one session factory."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session_scope(self) -> Iterator[Session]:
+        """One unit of work: commit at the end, roll back on any error."""
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, paths: DataPaths | None = None, *, create: bool = True) -> Database:
+    """Open the database at ``url``, creating or upgrading it as needed.
+
+    Raises DatabaseRefused (and subclasses) without touching the file when it is not a
+    database, is damaged, or comes from a newer version of EthicsDesk.
+    """
+    path = sqlite_file(url)
+    known = known_revisions()
+    head = head_revision()
+    if path is not None:
+        state = inspect_sqlite_file(path)
+        if state.revision is not None and state.revision not in known:
+            raise DatabaseTooNew(
+                str(path),
+                f"was written by a newer version of EthicsDesk (schema {state.revision}); "
+                "install that version or newer to open it",
+            )
+        if not state.exists and not create:
+            raise DatabaseRefused(str(path), "no database here")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if state.exists and not state.empty and state.revision != head:
+            backups = paths.backups if paths else path.parent / "backups"
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+            target = backups / f"{path.stem}-before-upgrade-{state.revision}-{stamp}.db"
+            backup_sqlite(path, target)
+            log.info("backed up %s to %s before upgrading", path, target)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+            has_tables = bool(inspect(connection).get_table_names())
+        if revision is not None and revision not in known:
+            raise DatabaseTooNew(
+                url, f"was written by a newer version of EthicsDesk (schema {revision})"
+            )
+        if revision is None and has_tables:
+            raise NotADatabase(url, "holds tables, but is not an EthicsDesk database")
+        if revision != head:
+            upgrade(engine)
+        if path is not None:
+            path.chmod(0o600)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(url, engine)

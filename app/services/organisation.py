@@ -1,0 +1,325 @@
+"""Institutions and committees: setup, regulatory profile and SOP overrides, terms."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.models import (
+    Committee,
+    CommitteeProfile,
+    CommitteeTerm,
+    Institution,
+    NumberSeries,
+)
+from app.rules import DEFAULT_PROFILE, check_profile_id, check_sop_overrides
+from app.services import audit
+from app.services import validation as v
+from app.services.context import Actor
+from app.services.numbering import check_pattern
+from app.services.permissions import require
+
+DEFAULT_ACCEPTANCE_PATTERN = "SL-{yyyy}-{seq:03d}"
+DEFAULT_LETTER_PATTERN = "PJ-{yyyy}-{seq:03d}"
+
+_INSTITUTION_FIELDS = ("name_zh", "name_en", "address")
+_COMMITTEE_FIELDS = ("name_zh", "name_en", "filing_number", "filing_authority", "timezone")
+
+
+def _institution_values(changes: dict[str, Any]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if "name_zh" in changes:
+        values["name_zh"] = v.text("name_zh", changes["name_zh"], required=True)
+    if "name_en" in changes:
+        values["name_en"] = v.text("name_en", changes["name_en"])
+    if "address" in changes:
+        values["address"] = v.text("address", changes["address"], max_length=500)
+    return values
+
+
+def _unique_institution_name(session: Session, name: str, own_id: int | None = None) -> None:
+    found = session.scalar(select(Institution.id).where(Institution.name_zh == name))
+    if found is not None and found != own_id:
+        raise ValidationError("name_zh", f"an institution named {name!r} exists already")
+
+
+def create_institution(
+    session: Session, actor: Actor, *, name_zh: str, name_en: str = "", address: str = ""
+) -> Institution:
+    require(actor, "institution.edit")
+    values = _institution_values({"name_zh": name_zh, "name_en": name_en, "address": address})
+    _unique_institution_name(session, values["name_zh"])
+    institution = Institution(**values)
+    session.add(institution)
+    audit.record(
+        session, actor, "institution.create", "institution", _id(session, institution), values
+    )
+    return institution
+
+
+def edit_institution(
+    session: Session, actor: Actor, institution_id: int, **changes: Any
+) -> Institution:
+    require(actor, "institution.edit")
+    institution = v.get(session, Institution, "institution_id", institution_id)
+    v.known_keys(changes, _INSTITUTION_FIELDS)
+    values = _institution_values(changes)
+    if "name_zh" in values:
+        _unique_institution_name(session, values["name_zh"], institution.id)
+    for key, value in values.items():
+        setattr(institution, key, value)
+    audit.record(session, actor, "institution.edit", "institution", institution.id, values)
+    return institution
+
+
+def _committee_values(changes: dict[str, Any]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if "name_zh" in changes:
+        values["name_zh"] = v.text("name_zh", changes["name_zh"], required=True)
+    for key in ("name_en", "filing_number", "filing_authority"):
+        if key in changes:
+            values[key] = v.text(key, changes[key])
+    if "timezone" in changes:
+        values["timezone"] = check_timezone(changes["timezone"])
+    return values
+
+
+def check_timezone(value: Any) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = v.text("timezone", value, required=True, max_length=64)
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError("timezone", f"{name!r} is not a known time zone") from exc
+    return name
+
+
+def create_committee(
+    session: Session,
+    actor: Actor,
+    *,
+    institution_id: int,
+    name_zh: str,
+    name_en: str = "",
+    filing_number: str = "",
+    filing_authority: str = "",
+    timezone: str = "Asia/Shanghai",
+    profile_id: str = DEFAULT_PROFILE,
+    effective_from: date,
+    acceptance_pattern: str = DEFAULT_ACCEPTANCE_PATTERN,
+    letter_pattern: str = DEFAULT_LETTER_PATTERN,
+) -> Committee:
+    """A committee with its first profile (from ``effective_from``) and its two series."""
+    require(actor, "committee.edit")
+    institution = v.get(session, Institution, "institution_id", institution_id)
+    values = _committee_values(
+        {
+            "name_zh": name_zh,
+            "name_en": name_en,
+            "filing_number": filing_number,
+            "filing_authority": filing_authority,
+            "timezone": timezone,
+        }
+    )
+    profile = check_profile_id("profile_id", profile_id)
+    start = v.parse_date("effective_from", effective_from)
+    patterns = {
+        "acceptance": check_pattern("acceptance_pattern", acceptance_pattern),
+        "letter": check_pattern("letter_pattern", letter_pattern),
+    }
+    _unique_committee_name(session, institution.id, values["name_zh"])
+    committee = Committee(institution_id=institution.id, **values)
+    session.add(committee)
+    session.flush()
+    session.add(
+        CommitteeProfile(
+            committee_id=committee.id, effective_from=start, profile_id=profile, sop_overrides={}
+        )
+    )
+    for kind, pattern in patterns.items():
+        session.add(NumberSeries(committee_id=committee.id, kind=kind, pattern=pattern))
+    audit.record(
+        session,
+        actor,
+        "committee.create",
+        "committee",
+        committee.id,
+        {
+            **values,
+            "institution_id": institution.id,
+            "profile_id": profile,
+            "effective_from": start,
+            **{f"{k}_pattern": p for k, p in patterns.items()},
+        },
+    )
+    return committee
+
+
+def _unique_committee_name(
+    session: Session, institution_id: int, name: str, own_id: int | None = None
+) -> None:
+    found = session.scalar(
+        select(Committee.id).where(
+            Committee.institution_id == institution_id, Committee.name_zh == name
+        )
+    )
+    if found is not None and found != own_id:
+        raise ValidationError("name_zh", f"this institution has a committee named {name!r} already")
+
+
+def edit_committee(session: Session, actor: Actor, committee_id: int, **changes: Any) -> Committee:
+    require(actor, "committee.edit")
+    committee = v.get(session, Committee, "committee_id", committee_id)
+    v.known_keys(changes, _COMMITTEE_FIELDS)
+    values = _committee_values(changes)
+    if "name_zh" in values:
+        _unique_committee_name(session, committee.institution_id, values["name_zh"], committee.id)
+    for key, value in values.items():
+        setattr(committee, key, value)
+    audit.record(session, actor, "committee.edit", "committee", committee.id, values)
+    return committee
+
+
+def set_number_pattern(
+    session: Session, actor: Actor, committee_id: int, kind: str, pattern: str
+) -> NumberSeries:
+    require(actor, "committee.edit")
+    committee = v.get(session, Committee, "committee_id", committee_id)
+    v.choice("kind", kind, ("acceptance", "letter"))
+    checked = check_pattern("pattern", pattern)
+    series = session.scalar(
+        select(NumberSeries).where(
+            NumberSeries.committee_id == committee.id, NumberSeries.kind == kind
+        )
+    )
+    if series is None:
+        series = NumberSeries(committee_id=committee.id, kind=kind, pattern=checked)
+        session.add(series)
+    else:
+        series.pattern = checked
+    audit.record(
+        session,
+        actor,
+        "committee.number_pattern",
+        "committee",
+        committee.id,
+        {"kind": kind, "pattern": checked},
+    )
+    return series
+
+
+def set_profile(
+    session: Session,
+    actor: Actor,
+    committee_id: int,
+    *,
+    profile_id: str,
+    effective_from: date,
+    sop_overrides: dict[str, Any] | None = None,
+    note: str = "",
+) -> CommitteeProfile:
+    """Apply ``profile_id`` with ``sop_overrides`` from ``effective_from`` on.
+
+    Earlier entries stay as history: decisions taken before the date keep the rules they
+    were taken under. Setting again for the same date replaces that date's entry.
+    """
+    require(actor, "committee.profile")
+    committee = v.get(session, Committee, "committee_id", committee_id)
+    profile = check_profile_id("profile_id", profile_id)
+    start = v.parse_date("effective_from", effective_from)
+    overrides = check_sop_overrides("sop_overrides", sop_overrides or {})
+    note_text = v.long_text("note", note)
+    entry = session.scalar(
+        select(CommitteeProfile).where(
+            CommitteeProfile.committee_id == committee.id, CommitteeProfile.effective_from == start
+        )
+    )
+    if entry is None:
+        entry = CommitteeProfile(committee_id=committee.id, effective_from=start)
+        session.add(entry)
+    entry.profile_id = profile
+    entry.sop_overrides = overrides
+    entry.note = note_text
+    audit.record(
+        session,
+        actor,
+        "committee.profile",
+        "committee",
+        committee.id,
+        {
+            "profile_id": profile,
+            "effective_from": start,
+            "sop_overrides": overrides,
+            "note": note_text,
+        },
+    )
+    return entry
+
+
+def profile_on(session: Session, committee_id: int, on: date) -> CommitteeProfile | None:
+    """The profile entry in force on ``on`` (the latest that started on or before it)."""
+    return session.scalar(
+        select(CommitteeProfile)
+        .where(CommitteeProfile.committee_id == committee_id, CommitteeProfile.effective_from <= on)
+        .order_by(CommitteeProfile.effective_from.desc())
+        .limit(1)
+    )
+
+
+def add_term(
+    session: Session,
+    actor: Actor,
+    committee_id: int,
+    *,
+    number: int,
+    start_date: date,
+    end_date: date | None = None,
+    appointment_document: str = "",
+) -> CommitteeTerm:
+    """Record a term of the committee (换届: 第N届)."""
+    require(actor, "committee.edit")
+    committee = v.get(session, Committee, "committee_id", committee_id)
+    n = v.whole_number("number", number, minimum=1)
+    start = v.parse_date("start_date", start_date)
+    end = v.optional_date("end_date", end_date)
+    v.date_order("end_date", end, "start_date", start)
+    document = v.text("appointment_document", appointment_document)
+    if session.scalar(
+        select(CommitteeTerm.id).where(
+            CommitteeTerm.committee_id == committee.id, CommitteeTerm.number == n
+        )
+    ):
+        raise ValidationError("number", f"term {n} is recorded already")
+    term = CommitteeTerm(
+        committee_id=committee.id,
+        number=n,
+        start_date=start,
+        end_date=end,
+        appointment_document=document,
+    )
+    session.add(term)
+    audit.record(
+        session,
+        actor,
+        "committee.term",
+        "committee_term",
+        _id(session, term),
+        {
+            "committee_id": committee.id,
+            "number": n,
+            "start_date": start,
+            "end_date": end,
+            "appointment_document": document,
+        },
+    )
+    return term
+
+
+def _id(session: Session, row: Any) -> int:
+    session.flush()
+    return int(row.id)

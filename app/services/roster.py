@@ -1,0 +1,380 @@
+"""People and their memberships of a committee: add, edit, end; training; declarations."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.models import (
+    Committee,
+    Declaration,
+    Meeting,
+    Membership,
+    MembershipExpertise,
+    MembershipRole,
+    Person,
+    Project,
+    Training,
+)
+from app.models.vocab import (
+    DECLARATION_KINDS,
+    DECLARATION_SCOPES,
+    EXPERTISE,
+    GENDERS,
+    ROLE_PRECEDENCE,
+    ROLES,
+)
+from app.services import audit
+from app.services import validation as v
+from app.services.context import Actor
+from app.services.permissions import require
+
+_PERSON_TEXT = {
+    "name_en": 100,
+    "ethnicity": 50,
+    "title": 100,
+    "degrees": 100,
+    "profession": 100,
+    "employer": 200,
+    "email": 200,
+    "phone": 50,
+}
+PERSON_FIELDS = ("name_zh", "gender", "minority", "consent_publish", *_PERSON_TEXT)
+MEMBERSHIP_FIELDS = (
+    "roles",
+    "expertise",
+    "affiliated",
+    "voting",
+    "scientist",
+    "term_start",
+    "term_end",
+    "alternate_for_id",
+)
+
+
+# --- people ---------------------------------------------------------------------------
+
+
+def _person_values(changes: dict[str, Any]) -> dict[str, Any]:
+    v.known_keys(changes, PERSON_FIELDS)
+    values: dict[str, Any] = {}
+    if "name_zh" in changes:
+        values["name_zh"] = v.text("name_zh", changes["name_zh"], required=True, max_length=100)
+    if "gender" in changes:
+        values["gender"] = v.choice("gender", changes["gender"], GENDERS)
+    for key in ("minority", "consent_publish"):
+        if key in changes:
+            values[key] = v.flag(key, changes[key])
+    for key, limit in _PERSON_TEXT.items():
+        if key in changes:
+            values[key] = v.text(key, changes[key], max_length=limit)
+    if values.get("email") and "@" not in values["email"]:
+        raise ValidationError("email", "is not an e-mail address")
+    return values
+
+
+def create_person(
+    session: Session, actor: Actor, *, name_zh: str, gender: str, **fields: Any
+) -> Person:
+    require(actor, "person.edit")
+    values = _person_values({"name_zh": name_zh, "gender": gender, **fields})
+    person = Person(**values)
+    session.add(person)
+    session.flush()
+    audit.record(session, actor, "person.create", "person", person.id, values)
+    return person
+
+
+def edit_person(session: Session, actor: Actor, person_id: int, **changes: Any) -> Person:
+    require(actor, "person.edit")
+    person = v.get(session, Person, "person_id", person_id)
+    values = _person_values(changes)
+    for key, value in values.items():
+        setattr(person, key, value)
+    audit.record(session, actor, "person.edit", "person", person.id, values)
+    return person
+
+
+# --- memberships ----------------------------------------------------------------------
+
+
+def _membership_values(
+    session: Session, committee_id: int, changes: dict[str, Any], current: Membership | None
+) -> dict[str, Any]:
+    v.known_keys(changes, MEMBERSHIP_FIELDS)
+    values: dict[str, Any] = {}
+    if "roles" in changes:
+        roles = v.choices("roles", changes["roles"], ROLES)
+        values["roles"] = [r for r in ROLE_PRECEDENCE if r in roles]
+    if "expertise" in changes:
+        values["expertise"] = v.choices("expertise", changes["expertise"], EXPERTISE)
+    for key in ("affiliated", "voting"):
+        if key in changes:
+            values[key] = v.flag(key, changes[key])
+    if "scientist" in changes:
+        values["scientist"] = v.optional_flag("scientist", changes["scientist"])
+    if "term_start" in changes:
+        values["term_start"] = v.parse_date("term_start", changes["term_start"])
+    if "term_end" in changes:
+        values["term_end"] = v.optional_date("term_end", changes["term_end"])
+    if "alternate_for_id" in changes:
+        values["alternate_for_id"] = changes["alternate_for_id"]
+
+    roles_after = values.get("roles", sorted(current.roles) if current else [])
+    start = values.get("term_start", current.term_start if current else None)
+    end = values.get("term_end", current.term_end if current else None)
+    v.date_order("term_end", end, "term_start", start)
+    if current is not None and current.ended_on is not None:
+        v.date_order("term_start", current.ended_on, "ended_on", start)
+
+    alternate_for = values.get("alternate_for_id", current.alternate_for_id if current else None)
+    if "alternate" in roles_after:
+        if alternate_for is None:
+            raise ValidationError(
+                "alternate_for_id", "an alternate must name the member it sits for"
+            )
+        seat = v.get(session, Membership, "alternate_for_id", alternate_for)
+        if seat.committee_id != committee_id:
+            raise ValidationError("alternate_for_id", "names a member of another committee")
+        if current is not None and seat.id == current.id:
+            raise ValidationError("alternate_for_id", "a member cannot be its own alternate")
+        if "alternate" in seat.roles:
+            raise ValidationError("alternate_for_id", "names another alternate, not a member")
+    elif alternate_for is not None:
+        raise ValidationError("alternate_for_id", "only an alternate sits for another member")
+    voting = values.get("voting", current.voting if current else True)
+    if voting and roles_after == ["secretary"]:
+        raise ValidationError("voting", "a secretary who is not also a member does not vote")
+    return values
+
+
+def _apply_membership(membership: Membership, values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        if key == "roles":
+            membership.role_rows = [MembershipRole(role=r) for r in value]
+        elif key == "expertise":
+            membership.expertise_rows = [MembershipExpertise(category=c) for c in value]
+        else:
+            setattr(membership, key, value)
+
+
+def add_membership(
+    session: Session,
+    actor: Actor,
+    *,
+    committee_id: int,
+    person_id: int,
+    roles: list[str],
+    expertise: list[str],
+    affiliated: bool,
+    term_start: date,
+    term_end: date | None = None,
+    voting: bool | None = None,
+    scientist: bool | None = None,
+    alternate_for_id: int | None = None,
+) -> Membership:
+    """Seat a person on a committee. A non-voting secretary votes False by default."""
+    require(actor, "roster.edit")
+    committee = v.get(session, Committee, "committee_id", committee_id)
+    person = v.get(session, Person, "person_id", person_id)
+    if voting is None:
+        voting = not (isinstance(roles, list) and set(roles) == {"secretary"})
+    changes: dict[str, Any] = {
+        "roles": roles,
+        "expertise": expertise,
+        "affiliated": affiliated,
+        "voting": voting,
+        "scientist": scientist,
+        "term_start": term_start,
+        "term_end": term_end,
+        "alternate_for_id": alternate_for_id,
+    }
+    values = _membership_values(session, committee.id, changes, None)
+    overlapping = session.scalars(
+        select(Membership).where(
+            Membership.committee_id == committee.id,
+            Membership.person_id == person.id,
+            Membership.ended_on.is_(None),
+        )
+    ).all()
+    for other in overlapping:
+        if other.term_end is None or other.term_end >= values["term_start"]:
+            raise ValidationError(
+                "person_id", f"{person.name_zh} already holds a current seat on this committee"
+            )
+    membership = Membership(committee_id=committee.id, person_id=person.id)
+    _apply_membership(membership, values)
+    session.add(membership)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "membership.add",
+        "membership",
+        membership.id,
+        {"committee_id": committee.id, "person_id": person.id, **values},
+    )
+    return membership
+
+
+def edit_membership(
+    session: Session, actor: Actor, membership_id: int, **changes: Any
+) -> Membership:
+    require(actor, "roster.edit")
+    membership = v.get(session, Membership, "membership_id", membership_id)
+    if membership.ended_on is not None:
+        raise ValidationError("membership_id", "this membership has ended; add a new one instead")
+    values = _membership_values(session, membership.committee_id, changes, membership)
+    _apply_membership(membership, values)
+    audit.record(session, actor, "membership.edit", "membership", membership.id, values)
+    return membership
+
+
+def end_membership(
+    session: Session, actor: Actor, membership_id: int, *, ended_on: date, reason: str = ""
+) -> Membership:
+    """End a seat; the membership stays in the history with its end date and reason."""
+    require(actor, "roster.edit")
+    membership = v.get(session, Membership, "membership_id", membership_id)
+    if membership.ended_on is not None:
+        raise ValidationError("membership_id", f"this membership ended on {membership.ended_on}")
+    end = v.parse_date("ended_on", ended_on)
+    v.date_order("ended_on", end, "term_start", membership.term_start)
+    why = v.long_text("reason", reason)
+    membership.ended_on = end
+    membership.end_reason = why
+    if membership.term_end is None or membership.term_end > end:
+        membership.term_end = end
+    audit.record(
+        session,
+        actor,
+        "membership.end",
+        "membership",
+        membership.id,
+        {"ended_on": end, "reason": why},
+    )
+    return membership
+
+
+# --- training and declarations --------------------------------------------------------
+
+
+def add_training(
+    session: Session,
+    actor: Actor,
+    *,
+    person_id: int,
+    course: str,
+    taken_on: date,
+    hours: Decimal | float | int | str = 0,
+    expires_on: date | None = None,
+) -> Training:
+    require(actor, "training.edit")
+    person = v.get(session, Person, "person_id", person_id)
+    name = v.text("course", course, required=True)
+    taken = v.parse_date("taken_on", taken_on)
+    expires = v.optional_date("expires_on", expires_on)
+    v.date_order("expires_on", expires, "taken_on", taken)
+    try:
+        amount = Decimal(str(hours)) if not isinstance(hours, bool) else None
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite() or amount < 0 or amount > Decimal("9999"):
+        raise ValidationError("hours", f"must be a number of hours from 0 to 9999 (got {hours!r})")
+    amount = amount.quantize(Decimal("0.1"))
+    training = Training(
+        person_id=person.id, course=name, taken_on=taken, hours=amount, expires_on=expires
+    )
+    session.add(training)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "training.add",
+        "training",
+        training.id,
+        {
+            "person_id": person.id,
+            "course": name,
+            "taken_on": taken,
+            "hours": amount,
+            "expires_on": expires,
+        },
+    )
+    return training
+
+
+def add_declaration(
+    session: Session,
+    actor: Actor,
+    *,
+    person_id: int,
+    committee_id: int,
+    kind: str,
+    scope: str,
+    signed_on: date,
+    meeting_id: int | None = None,
+    project_id: int | None = None,
+    valid_until: date | None = None,
+    interests: str = "",
+) -> Declaration:
+    """A signed confidentiality or conflict-of-interest declaration; attach the signed file
+    with app.services.attachments.attach_file(owner_type="declaration")."""
+    require(actor, "declaration.edit")
+    person = v.get(session, Person, "person_id", person_id)
+    committee = v.get(session, Committee, "committee_id", committee_id)
+    v.choice("kind", kind, DECLARATION_KINDS)
+    v.choice("scope", scope, DECLARATION_SCOPES)
+    signed = v.parse_date("signed_on", signed_on)
+    until = v.optional_date("valid_until", valid_until)
+    v.date_order("valid_until", until, "signed_on", signed)
+    text = v.long_text("interests", interests)
+    if scope == "meeting":
+        meeting = v.get(session, Meeting, "meeting_id", meeting_id)
+        if meeting.committee_id != committee.id:
+            raise ValidationError("meeting_id", "names a meeting of another committee")
+    elif meeting_id is not None:
+        raise ValidationError("meeting_id", f"a {scope} declaration names no meeting")
+    if scope == "project":
+        project = v.get(session, Project, "project_id", project_id)
+        if project.committee_id != committee.id:
+            raise ValidationError("project_id", "names a project of another committee")
+    elif project_id is not None:
+        raise ValidationError("project_id", f"a {scope} declaration names no project")
+    declaration = Declaration(
+        person_id=person.id,
+        committee_id=committee.id,
+        kind=kind,
+        scope=scope,
+        signed_on=signed,
+        meeting_id=meeting_id,
+        project_id=project_id,
+        valid_until=until,
+        interests=text,
+    )
+    session.add(declaration)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "declaration.add",
+        "declaration",
+        declaration.id,
+        {
+            "person_id": person.id,
+            "committee_id": committee.id,
+            "kind": kind,
+            "scope": scope,
+            "signed_on": signed,
+            "meeting_id": meeting_id,
+            "project_id": project_id,
+            "valid_until": until,
+            "interests": text,
+        },
+    )
+    return declaration
