@@ -164,6 +164,12 @@ def inspect_sqlite_file(path: Path) -> FileState:
     except sqlite3.DatabaseError as exc:
         raise DatabaseDamaged(str(path), f"is damaged or unreadable ({exc})") from exc
     revision = versions[0] if versions else None
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseTooNew(
+            str(path),
+            f"was written by a newer version of EthicsDesk (schema {revision}); "
+            "install that version or newer to open it",
+        )
     return FileState(exists=True, empty=False, revision=revision)
 
 
@@ -222,12 +228,6 @@ def open_database(url: str, paths: DataPaths | None = None, *, create: bool = Tr
     head = head_revision()
     if path is not None:
         state = inspect_sqlite_file(path)
-        if state.revision is not None and state.revision not in known:
-            raise DatabaseTooNew(
-                str(path),
-                f"was written by a newer version of EthicsDesk (schema {state.revision}); "
-                "install that version or newer to open it",
-            )
         if not state.exists and not create:
             raise DatabaseRefused(str(path), "no database here")
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -241,12 +241,12 @@ def open_database(url: str, paths: DataPaths | None = None, *, create: bool = Tr
     try:
         with engine.connect() as connection:
             revision = current_revision(connection)
-            has_tables = bool(inspect(connection).get_table_names())
+            has_tables = set(inspect(connection).get_table_names())
         if revision is not None and revision not in known:
             raise DatabaseTooNew(
                 url, f"was written by a newer version of EthicsDesk (schema {revision})"
             )
-        if revision is None and has_tables:
+        if revision is None and has_tables - {"alembic_version"}:
             raise NotADatabase(url, "holds tables, but is not an EthicsDesk database")
         if revision != head:
             upgrade(engine)
