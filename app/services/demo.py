@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -445,7 +446,7 @@ def build_demo(db: Database, today: date) -> None:
         s.add(Setting(key=DEMO_MARKER, value=today.isoformat()))
 
 
-def _person_fields(member: DemoMember) -> dict[str, object]:
+def _person_fields(member: DemoMember) -> dict[str, Any]:
     return {
         "name_zh": member.name_zh,
         "name_en": member.name_en,

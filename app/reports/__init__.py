@@ -1,0 +1,2 @@
+"""ReportLab renderers: plain data in, PDF bytes out. No ORM, no Qt. (The documents issue
+fills this package.)"""
