@@ -3,14 +3,15 @@
 English is the source language of every string in ``app/ui``; Chinese comes from
 ``resources/i18n/ethicsdesk_zh_CN.qm``, compiled from the ``.ts`` file next to it:
 
-    .venv/bin/pyside6-lupdate app/ui -extensions py -locations none -no-obsolete \
-        -ts resources/i18n/ethicsdesk_zh_CN.ts
+    .venv/bin/pyside6-lupdate $(find app/ui -name '*.py' | sort)
+        -locations none -no-obsolete -ts resources/i18n/ethicsdesk_zh_CN.ts
     (translate the new entries, e.g. with pyside6-linguist, then)
-    .venv/bin/pyside6-lrelease resources/i18n/ethicsdesk_zh_CN.ts \
+    .venv/bin/pyside6-lrelease resources/i18n/ethicsdesk_zh_CN.ts
         -qm resources/i18n/ethicsdesk_zh_CN.qm
 
+(each command on one line; lupdate given only the folder finds no Python files.)
 The compiled ``.qm`` is committed, so installing EthicsDesk never needs the Qt tools;
-tests/ui/test_translations.py checks that it matches its source and is complete.
+tests/ui/test_ui_translations.py checks that it matches its source and is complete.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ LANGUAGES = ("zh_CN", "en")
 
 # The translators in use; kept referenced (Qt does not own them) and removed on a change.
 _installed: list[QTranslator] = []
+_language = "en"
 
 
 def resolve_language(lang: str | None) -> str:
@@ -46,7 +48,7 @@ def install_translators(app: QCoreApplication, lang: str | None) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     if language == "zh_CN":
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+        QLocale.setDefault(QLocale("zh_CN"))
         ours = QTranslator(app)
         path = resource_path("i18n", "ethicsdesk_zh_CN.qm")
         if not ours.load(str(path)):
@@ -60,7 +62,14 @@ def install_translators(app: QCoreApplication, lang: str | None) -> str:
             log.info("Qt's own Chinese translation was not found in %s", qt_dir)
         _installed.append(ours)
     else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale("en_US"))
     for translator in _installed:
         app.installTranslator(translator)
+    global _language
+    _language = language
     return language
+
+
+def current_language() -> str:
+    """The language installed last (``zh_CN`` or ``en``): the one ``tr()`` answers in."""
+    return _language

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from app.db import Database
 from app.models import (
@@ -75,7 +75,7 @@ def load_overview(db: Database, today: date) -> Overview:
         return _overview(session, today)
 
 
-def _counts(session: Session, query: Select[tuple[int, int]]) -> dict[int, int]:
+def _counts(session: Session, query: Select[int, int]) -> dict[int, int]:
     return {committee_id: count for committee_id, count in session.execute(query)}
 
 
@@ -103,8 +103,8 @@ def _overview(session: Session, today: date) -> Overview:
     for membership in current:
         by_committee.setdefault(membership.committee_id, []).append(membership)
 
-    def per_committee(column: object) -> Select[tuple[int, int]]:
-        return select(column, func.count()).group_by(column)  # type: ignore[arg-type]
+    def per_committee(column: InstrumentedAttribute[int]) -> Select[int, int]:
+        return select(column, func.count()).group_by(column)
 
     projects = _counts(session, per_committee(Project.committee_id))
     submissions = _counts(session, per_committee(Submission.committee_id))
@@ -121,7 +121,9 @@ def _overview(session: Session, today: date) -> Overview:
     for institution in session.scalars(select(Institution).order_by(Institution.id)):
         committees = []
         for committee in session.scalars(
-            select(Committee).where(Committee.institution_id == institution.id).order_by(Committee.id)
+            select(Committee)
+            .where(Committee.institution_id == institution.id)
+            .order_by(Committee.id)
         ):
             profile = profile_on(session, committee.id, today)
             voting, other = _seats(by_committee.get(committee.id, []))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -21,6 +21,7 @@ from app.paths import DataPaths
 from app.ui.overview import CommitteeSummary, Overview
 
 CONTENT_WIDTH = 640  # a comfortable reading width for the page's sentences
+PAGE_MARGINS = (40, 32, 40, 32)
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,19 @@ class PageContext:
     paths: DataPaths | None = None
 
 
+W = TypeVar("W", bound=QObject)
+
+
+def named(widget: W, name: str) -> W:
+    """``widget`` with its object name set (for style sheets, tests and debugging)."""
+    widget.setObjectName(name)
+    return widget
+
+
 def heading_font(base: QFont, scale: float = 1.6) -> QFont:
     font = QFont(base)
     font.setPointSizeF(base.pointSizeF() * scale)
-    font.setWeight(QFont.Weight.DemiBold)
+    font.setBold(True)  # a real or synthesised bold: CJK fonts often have no semibold
     return font
 
 
@@ -60,7 +70,8 @@ def setup_action() -> str:
 
 
 class EmptyState(QWidget):
-    """A heading, a few sentences, optional facts and the next action, centred calmly.
+    """A heading, a few sentences, optional facts and the next action, top left where
+    every page starts.
 
     Holds no text of its own: the page that owns it says what to show.
     """
@@ -69,42 +80,38 @@ class EmptyState(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel(objectName="heading")
+        self.heading = named(QLabel(), "heading")
         self.heading.setFont(heading_font(self.font()))
         self.heading.setWordWrap(True)
-        self.body = QLabel(objectName="body")
+        self.body = named(QLabel(), "body")
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint = QLabel(objectName="hint")
+        self.hint = named(QLabel(), "hint")
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.facts = QWidget(objectName="facts")
+        self.facts = named(QWidget(), "facts")
         self.facts_layout = QFormLayout(self.facts)
         self.facts_layout.setContentsMargins(0, 4, 0, 4)
-        self.facts_layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.action = QPushButton(objectName="action")
+        self.facts_layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.action = named(QPushButton(), "action")
         self.action.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.action.clicked.connect(self.action_clicked)
 
         column = QWidget()
         column.setMaximumWidth(CONTENT_WIDTH)
-        column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(12)
         for widget in (self.heading, self.body, self.facts, self.hint):
             inner.addWidget(widget)
         inner.addSpacing(4)
         inner.addWidget(self.action)
 
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column, 4)
-        row.addStretch(1)
+        # Every page starts at the same place, top left, so switching pages does not jump.
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
+        outer.setContentsMargins(*PAGE_MARGINS)
+        outer.addWidget(column)
         outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)  # a little above the middle reads calmer than dead centre
 
     def show_state(
         self,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -21,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.ui.labels import display_name, other_name, profile_title
+from app.ui.labels import display_name, other_name, profile_name, profile_title
 from app.ui.overview import CommitteeSummary, InstitutionSummary
-from app.ui.pages.base import PageContext, heading_font, secondary_label
+from app.ui.pages.base import PAGE_MARGINS, PageContext, heading_font, named, secondary_label
 from app.ui.pages.welcome import WelcomePanel
 
 
@@ -46,7 +47,6 @@ class CommitteeCard(QFrame):
         super().__init__(parent)
         self.setObjectName(f"committee_card_{committee.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.committee_id = committee.id
         title = QLabel(display_name(committee.name_zh, committee.name_en, lang))
         title.setObjectName("title")
@@ -65,17 +65,20 @@ class CommitteeCard(QFrame):
         if committee.profile_id is None:
             facts.addRow(self.tr("Regulatory profile"), _value(self.tr("none in force today")))
         else:
-            facts.addRow(self.tr("Regulatory profile"), _value(profile_title(committee.profile_id)))
+            profile = _value(profile_name(committee.profile_id))
+            profile.setToolTip(f"{profile_title(committee.profile_id)} ({committee.profile_id})")
+            facts.addRow(self.tr("Regulatory profile"), profile)
             facts.addRow(self.tr("In force since"), _value(str(committee.profile_since)))
         facts.addRow(self.tr("Voting members"), _value(str(committee.voting_members)))
         facts.addRow(self.tr("Other seats"), _value(str(committee.other_seats)))
         layout.addLayout(facts)
+        layout.addStretch(1)
         if current:
             note = secondary_label(self.tr("The window works with this committee."))
             note.setObjectName("current")
             layout.addWidget(note)
         else:
-            button = QPushButton(self.tr("Work with this committee"), objectName="choose")
+            button = named(QPushButton(self.tr("Work with this committee")), "choose")
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda: self.chosen.emit(self.committee_id))
             layout.addWidget(button)
@@ -90,12 +93,13 @@ class SummaryPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         self._content: QWidget | None = None
 
     def refresh(self, context: PageContext) -> None:
-        content = QWidget(objectName="summary")
+        content = named(QWidget(), "summary")
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(32, 32, 32, 32)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(10)
         for institution in context.overview.institutions:
             self._add_institution(layout, institution, context)
@@ -109,8 +113,8 @@ class SummaryPanel(QScrollArea):
     ) -> None:
         name = QLabel(
             display_name(institution.name_zh, institution.name_en, context.lang),
-            objectName="institution",
         )
+        name.setObjectName("institution")
         name.setFont(heading_font(self.font(), 1.6))
         name.setWordWrap(True)
         name.setTextFormat(Qt.TextFormat.PlainText)
@@ -136,7 +140,7 @@ class SummaryPanel(QScrollArea):
             current = context.committee is not None and committee.id == context.committee.id
             card = CommitteeCard(committee, context.lang, current)
             card.chosen.connect(self.committee_chosen)
-            grid.addWidget(card, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(card, index // 2, index % 2)  # cards in a row share a height
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)

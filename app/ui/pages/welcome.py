@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,12 +33,13 @@ from app.errors import UserError, ValidationError
 from app.rules import DEFAULT_PROFILE, PROFILE_IDS
 from app.services.context import SYSTEM
 from app.services.organisation import create_committee, create_institution
-from app.ui.labels import profile_title
-from app.ui.pages.base import heading_font, secondary_label
+from app.ui.labels import profile_name, profile_title
+from app.ui.pages.base import PAGE_MARGINS, heading_font, named, secondary_label
 from app.ui.worker import BackgroundTask
 
 log = logging.getLogger(__name__)
 
+WELCOME_WIDTH = 1000
 ERROR_STYLE = "color: #b42318;"  # a calm red that stays readable on light backgrounds
 
 
@@ -52,7 +53,7 @@ class CommitteeFormValues:
 
 
 def error_label(name: str) -> QLabel:
-    label = QLabel(objectName=name)
+    label = named(QLabel(), name)
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -71,25 +72,26 @@ class CommitteeForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.institution_name_zh = QLineEdit(objectName="institution_name_zh")
+        self.institution_name_zh = named(QLineEdit(), "institution_name_zh")
         self.institution_name_zh.setPlaceholderText(self.tr("e.g. 华康市第一人民医院"))
-        self.institution_name_en = QLineEdit(objectName="institution_name_en")
-        self.institution_name_en.setPlaceholderText(
-            self.tr("e.g. Huakang First People's Hospital")
-        )
-        self.committee_name_zh = QLineEdit(objectName="committee_name_zh")
+        self.institution_name_en = named(QLineEdit(), "institution_name_en")
+        self.institution_name_en.setPlaceholderText(self.tr("e.g. Huakang First People's Hospital"))
+        self.committee_name_zh = named(QLineEdit(), "committee_name_zh")
         self.committee_name_zh.setPlaceholderText(self.tr("e.g. 医学伦理委员会"))
-        self.committee_name_en = QLineEdit(objectName="committee_name_en")
+        self.committee_name_en = named(QLineEdit(), "committee_name_en")
         self.committee_name_en.setPlaceholderText(self.tr("e.g. Medical Ethics Committee"))
-        self.profile = QComboBox(objectName="profile")
+        self.profile = named(QComboBox(), "profile")
         self.profile.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.profile.setMinimumContentsLength(24)
         for profile_id in PROFILE_IDS:
-            self.profile.addItem(profile_title(profile_id), profile_id)
-            self.profile.setItemData(self.profile.count() - 1, profile_id, Qt.ItemDataRole.ToolTipRole)
-        self.profile.setCurrentIndex(PROFILE_IDS.index(DEFAULT_PROFILE))
+            self.profile.addItem(profile_name(profile_id), profile_id)
+            self.profile.setItemData(
+                self.profile.count() - 1,
+                f"{profile_title(profile_id)} ({profile_id})",
+                Qt.ItemDataRole.ToolTipRole,
+            )
 
         self.fields: dict[str, QWidget] = {
             "institution.name_zh": self.institution_name_zh,
@@ -98,9 +100,7 @@ class CommitteeForm(QWidget):
             "committee.name_en": self.committee_name_en,
             "committee.profile_id": self.profile,
         }
-        self.errors = {
-            key: error_label("error_" + key.replace(".", "_")) for key in self.fields
-        }
+        self.errors = {key: error_label("error_" + key.replace(".", "_")) for key in self.fields}
         self.form_error = error_label("form_error")
 
         form = QFormLayout()
@@ -123,13 +123,14 @@ class CommitteeForm(QWidget):
             label = QLabel(labels[key])
             label.setBuddy(widget)
             form.addRow(label, cell)
-        profile_hint = QLabel(
-            self.tr("The rules the committee applies to its composition, quorum and votes.")
-        )
-        profile_hint.setWordWrap(True)
-        form.addRow("", profile_hint)
+        self.profile_hint = secondary_label()
+        self.profile_hint.setObjectName("profile_hint")
+        form.addRow("", self.profile_hint)
+        self.profile.currentIndexChanged.connect(self._describe_profile)
+        self.profile.setCurrentIndex(PROFILE_IDS.index(DEFAULT_PROFILE))
+        self._describe_profile()
 
-        self.create_button = QPushButton(self.tr("Create the committee"), objectName="create")
+        self.create_button = named(QPushButton(self.tr("Create the committee")), "create")
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.submitted)
         for line in (
@@ -151,6 +152,14 @@ class CommitteeForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.form_error)
         layout.addLayout(buttons)
+
+    def _describe_profile(self) -> None:
+        profile_id = str(self.profile.currentData())
+        self.profile_hint.setText(
+            self.tr(
+                "{title}. The rules the committee applies to its composition, quorum and votes."
+            ).format(title=profile_title(profile_id))
+        )
 
     def values(self) -> CommitteeFormValues:
         return CommitteeFormValues(
@@ -181,11 +190,24 @@ class CommitteeForm(QWidget):
         return any(not label.isHidden() for label in (*self.errors.values(), self.form_error))
 
 
+def section(title: str, name: str) -> tuple[QFrame, QVBoxLayout]:
+    """A framed part of the panel with a bold title; returns it and its layout."""
+    frame = named(QFrame(), name)
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(20, 16, 20, 20)
+    layout.setSpacing(12)
+    label = named(QLabel(title), "section_title")
+    label.setFont(heading_font(frame.font(), 1.15))
+    layout.addWidget(label)
+    return frame, layout
+
+
 def system_timezone() -> str | None:
     """The computer's IANA time zone, when Python knows it too (the committee's default)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    name = QTimeZone.systemTimeZoneId().data().decode("ascii", "replace")
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -208,25 +230,23 @@ class WelcomePanel(QWidget):
         self._today = today
         self._demo_task: BackgroundTask | None = None
 
-        heading = QLabel(self.tr("Welcome to EthicsDesk"), objectName="heading")
+        heading = named(QLabel(self.tr("Welcome to EthicsDesk")), "heading")
         heading.setFont(heading_font(self.font(), 1.8))
         intro = QLabel(
             self.tr(
                 "This data folder holds no committee yet. Set up your institution's committee "
                 "to start from an empty roster, or open the demo to look around first."
             ),
-            objectName="intro",
         )
+        intro.setObjectName("intro")
         intro.setWordWrap(True)
 
         self.form = CommitteeForm()
         self.form.submitted.connect(self.create_committee)
-        create_box = QGroupBox(self.tr("Create an empty committee"), objectName="create_box")
-        create_layout = QVBoxLayout(create_box)
-        create_layout.setContentsMargins(16, 16, 16, 16)
+        create_box, create_layout = section(self.tr("Create an empty committee"), "create_box")
         create_layout.addWidget(self.form)
 
-        demo_box = QGroupBox(self.tr("Open the demo"), objectName="demo_box")
+        demo_box, demo_layout = section(self.tr("Open the demo"), "demo_box")
         demo_text = QLabel(
             self.tr(
                 "A fictional hospital with two committees, one of them with a full roster of "
@@ -242,20 +262,17 @@ class WelcomePanel(QWidget):
             )
         )
         demo_note.setWordWrap(True)
-        self.demo_button = QPushButton(self.tr("Open the demo"), objectName="open_demo")
+        self.demo_button = named(QPushButton(self.tr("Open the demo")), "open_demo")
         self.demo_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.demo_button.clicked.connect(self.open_demo)
-        self.demo_progress = QProgressBar(objectName="demo_progress")
+        self.demo_progress = named(QProgressBar(), "demo_progress")
         self.demo_progress.setRange(0, 0)
         self.demo_progress.setTextVisible(False)
         self.demo_progress.hide()
-        self.demo_status = QLabel(objectName="demo_status")
+        self.demo_status = named(QLabel(), "demo_status")
         self.demo_status.setWordWrap(True)
         self.demo_status.hide()
         self.demo_error = error_label("demo_error")
-        demo_layout = QVBoxLayout(demo_box)
-        demo_layout.setContentsMargins(16, 16, 16, 16)
-        demo_layout.setSpacing(10)
         for widget in (demo_text, demo_note, self.demo_button, self.demo_progress):
             demo_layout.addWidget(widget)
         demo_layout.addWidget(self.demo_status)
@@ -268,7 +285,7 @@ class WelcomePanel(QWidget):
         boxes.addWidget(demo_box, 2)
 
         column = QWidget()
-        column.setMaximumWidth(1000)
+        column.setMaximumWidth(WELCOME_WIDTH)
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(14)
@@ -276,14 +293,9 @@ class WelcomePanel(QWidget):
         inner.addWidget(intro)
         inner.addSpacing(6)
         inner.addLayout(boxes)
-
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column, 10)
-        row.addStretch(1)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
-        outer.addLayout(row)
+        outer.setContentsMargins(*PAGE_MARGINS)
+        outer.addWidget(column)
         outer.addStretch(1)
 
     def focus_form(self) -> None:

@@ -3,7 +3,7 @@ Settings. Today each says what it will hold, what the data already has, and the 
 
 from __future__ import annotations
 
-from app.ui.labels import display_name, other_name, profile_title
+from app.ui.labels import display_name, other_name, profile_name, profile_title
 from app.ui.pages.base import Page, PageContext
 
 
@@ -34,7 +34,8 @@ class CommitteePage(Page):
         if committee.profile_id is None:
             facts.append((self.tr("Regulatory profile"), self.tr("none in force today")))
         else:
-            facts.append((self.tr("Regulatory profile"), profile_title(committee.profile_id)))
+            facts.append((self.tr("Regulatory profile"), profile_name(committee.profile_id)))
+            facts.append((self.tr("Instrument"), profile_title(committee.profile_id)))
             facts.append((self.tr("In force since"), str(committee.profile_since)))
         facts.append((self.tr("Voting members"), str(committee.voting_members)))
         facts.append((self.tr("Other seats"), str(committee.other_seats)))
@@ -137,7 +138,9 @@ class SettingsPage(Page):
         if context.paths is not None:
             facts.append((self.tr("Data folder"), str(context.paths.root)))
         facts.append((self.tr("Database"), context.database))
-        language = self.tr("Chinese (Simplified)") if context.lang == "zh_CN" else self.tr("English")
+        language = (
+            self.tr("Chinese (Simplified)") if context.lang == "zh_CN" else self.tr("English")
+        )
         facts.append((self.tr("Language"), language))
         self.state.show_state(
             self.tr("Settings"),
