@@ -3,6 +3,7 @@ concurrent writers leave one valid chain."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 
 import pytest
@@ -47,7 +48,7 @@ def test_each_event_hash_covers_previous_hash(chained: Database) -> None:
     with chained.session_scope() as s:
         events = s.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()
         assert events[0].prev_hash == "0" * 64
-        for before, after in zip(events, events[1:], strict=False):
+        for before, after in itertools.pairwise(events):
             assert after.prev_hash == before.hash
             assert audit.chain_hash(after.prev_hash, audit.event_content(after)) == after.hash
 

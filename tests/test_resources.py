@@ -25,4 +25,4 @@ def test_names_cannot_leave_the_resource_folder(name: tuple[str, ...]) -> None:
 def test_missing_resource_is_a_clear_error() -> None:
     with pytest.raises(ResourceMissing) as caught:
         resource_path("rules", "no-such-profile.toml")
-    assert "rules/no-such-profile.toml: resource not found" == str(caught.value)
+    assert str(caught.value) == "rules/no-such-profile.toml: resource not found"

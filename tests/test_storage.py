@@ -94,9 +94,11 @@ def test_write_transactions_begin_immediate(tmp_path: Path) -> None:
         with db.session_scope() as s:
             s.execute(text("SELECT 1"))
             # An IMMEDIATE transaction holds the write lock: a second writer is refused.
-            with closing(sqlite3.connect(path, timeout=0)) as other:
-                with pytest.raises(sqlite3.OperationalError, match="locked"):
-                    other.execute("BEGIN IMMEDIATE")
+            with (
+                closing(sqlite3.connect(path, timeout=0)) as other,
+                pytest.raises(sqlite3.OperationalError, match="locked"),
+            ):
+                other.execute("BEGIN IMMEDIATE")
     finally:
         db.dispose()
 
