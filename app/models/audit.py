@@ -52,4 +52,5 @@ class AuditHead(Base):
     __table_args__ = (
         CheckConstraint("id = 1", name="single_row"),
         CheckConstraint("count >= 0", name="count_not_negative"),
+        CheckConstraint("length(hash) = 64", name="hash_length"),
     )

@@ -197,7 +197,9 @@ class Letter(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     decision_id: Mapped[int] = mapped_column(ForeignKey("decision.id"), index=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
-    letter_number: Mapped[str] = mapped_column(String(60))
+    # Taken from the letter series when the chair approves the letter, never for a draft
+    # that may be abandoned, so the series has no gaps.
+    letter_number: Mapped[str | None] = mapped_column(String(60))
     status: Mapped[str] = mapped_column(String(10), default="draft")
     language: Mapped[str] = mapped_column(String(10), default="zh_CN")
     issued_on: Mapped[date | None] = mapped_column(Date)
@@ -208,4 +210,7 @@ class Letter(Base):
         one_of("status", LETTER_STATUSES),
         one_of("language", LANGUAGES),
         CheckConstraint("status <> 'issued' OR issued_on IS NOT NULL", name="issued_has_date"),
+        CheckConstraint(
+            "status = 'draft' OR letter_number IS NOT NULL", name="numbered_unless_draft"
+        ),
     )

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    ForeignKeyConstraint,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.schema import UniqueConstraint
 
@@ -55,6 +63,8 @@ class Project(Base):
         one_of("status", PROJECT_STATUSES),
         not_before("approval_until", "approval_from"),
         CheckConstraint("length(title_zh) > 0", name="title_zh_not_empty"),
+        # The target of submission's composite key: a submission's committee is its project's.
+        UniqueConstraint("id", "committee_id"),
     )
 
 
@@ -88,8 +98,9 @@ class Submission(Base):
     __tablename__ = "submission"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"), index=True)
-    # Kept beside project_id so that acceptance numbers are unique per committee.
+    project_id: Mapped[int] = mapped_column(index=True)
+    # Kept beside project_id so that acceptance numbers are unique per committee; the
+    # composite foreign key below ties it to the project's own committee.
     committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     acceptance_number: Mapped[str] = mapped_column(String(60))
@@ -108,6 +119,11 @@ class Submission(Base):
     answers: Mapped[list[SubmissionAnswer]] = relationship(cascade="all, delete-orphan")
 
     __table_args__ = (
+        ForeignKeyConstraint(
+            ["project_id", "committee_id"],
+            ["project.id", "project.committee_id"],
+            name="fk_submission_project_committee",
+        ),
         UniqueConstraint("committee_id", "acceptance_number"),
         one_of("kind", SUBMISSION_KINDS),
         one_of("review_path", REVIEW_PATHS),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 01:25:11.295506
+Create Date: 2026-11-27 01:44:39.732967
 """
 
 from collections.abc import Sequence
@@ -45,6 +45,7 @@ def upgrade() -> None:
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.CheckConstraint("count >= 0", name=op.f("ck_audit_head_count_not_negative")),
         sa.CheckConstraint("id = 1", name=op.f("ck_audit_head_single_row")),
+        sa.CheckConstraint("length(hash) = 64", name=op.f("ck_audit_head_hash_length")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_head")),
     )
     # The one head row exists from the start, so that appending can always lock it.
@@ -53,8 +54,9 @@ def upgrade() -> None:
         "blob",
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("size", sa.Integer(), nullable=False),
-        sa.Column("data", sa.LargeBinary(), nullable=True),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
         sa.CheckConstraint("length(sha256) = 64", name=op.f("ck_blob_sha256_length")),
+        sa.CheckConstraint("size = length(data)", name=op.f("ck_blob_size_matches_data")),
         sa.CheckConstraint("size >= 0", name=op.f("ck_blob_size_not_negative")),
         sa.PrimaryKeyConstraint("sha256", name=op.f("pk_blob")),
     )
@@ -373,6 +375,7 @@ def upgrade() -> None:
             ["committee_id"], ["committee.id"], name=op.f("fk_project_committee_id_committee")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_project")),
+        sa.UniqueConstraint("id", "committee_id", name=op.f("uq_project_id_committee_id")),
     )
     with op.batch_alter_table("project", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_project_committee_id"), ["committee_id"], unique=False)
@@ -613,7 +616,9 @@ def upgrade() -> None:
             ["committee_id"], ["committee.id"], name=op.f("fk_submission_committee_id_committee")
         ),
         sa.ForeignKeyConstraint(
-            ["project_id"], ["project.id"], name=op.f("fk_submission_project_id_project")
+            ["project_id", "committee_id"],
+            ["project.id", "project.committee_id"],
+            name="fk_submission_project_committee",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_submission")),
         sa.UniqueConstraint(
@@ -1008,7 +1013,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("decision_id", sa.Integer(), nullable=False),
         sa.Column("committee_id", sa.Integer(), nullable=False),
-        sa.Column("letter_number", sa.String(length=60), nullable=False),
+        sa.Column("letter_number", sa.String(length=60), nullable=True),
         sa.Column("status", sa.String(length=10), nullable=False),
         sa.Column("language", sa.String(length=10), nullable=False),
         sa.Column("issued_on", sa.Date(), nullable=True),
@@ -1018,6 +1023,10 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint(
             "status <> 'issued' OR issued_on IS NOT NULL", name=op.f("ck_letter_issued_has_date")
+        ),
+        sa.CheckConstraint(
+            "status = 'draft' OR letter_number IS NOT NULL",
+            name=op.f("ck_letter_numbered_unless_draft"),
         ),
         sa.CheckConstraint(
             "status IN ('draft', 'approved', 'issued')", name=op.f("ck_letter_status_valid")
