@@ -52,6 +52,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="build the demo committee in the data dir")
     demo.add_argument("--out", metavar="DIR", help="write every document the app makes here")
+
+    rules = commands.add_parser("rules", help="the regulatory profiles")
+    rules_commands = rules.add_subparsers(
+        dest="rules_command", metavar="ACTION", parser_class=_Parser
+    )
+    rules_commands.required = True
+    rules_commands.add_parser("list", help="list the profiles")
+    show = rules_commands.add_parser("show", help="print a profile's rules with citations")
+    show.add_argument("profile", metavar="ID")
+
+    check = commands.add_parser("check", help="check a roster or a meeting file")
+    check_commands = check.add_subparsers(
+        dest="check_command", metavar="KIND", parser_class=_Parser
+    )
+    check_commands.required = True
+    for kind, what in (("roster", "composition"), ("meeting", "quorum and votes")):
+        sub = check_commands.add_parser(kind, help=f"{what} of a {kind} file (JSON)")
+        sub.add_argument("file", metavar="FILE")
+        sub.add_argument("--profile", metavar="ID", help="profile to apply (overrides the file)")
+        sub.add_argument("--as-of", metavar="DATE", help="date to check on (YYYY-MM-DD)")
+        sub.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -67,6 +88,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_verify(paths, url, args.head)
         if args.command == "demo":
             return cmd_demo(paths, url, args.out)
+        if args.command == "rules":
+            from app.cli_rules import cmd_rules
+
+            return cmd_rules(args.rules_command, getattr(args, "profile", None), args.lang)
+        if args.command == "check":
+            from app.cli_rules import cmd_check
+
+            return cmd_check(
+                args.check_command, args.file, args.profile, args.as_of, args.json, args.lang
+            )
         return cmd_gui(paths, url, args.lang)
     except UserError as exc:
         print(f"ethicsdesk: {exc}", file=sys.stderr)

@@ -19,6 +19,7 @@ from app.models import (
     Blob,
     Committee,
     CommitteeProfile,
+    Decision,
     Meeting,
     Membership,
     NumberSeries,
@@ -42,6 +43,10 @@ class World:
     project: int
     submission: int
     meeting: int
+    alternate: int
+    other_meeting: int
+    other_project: int
+    other_decision: int
 
 
 @pytest.fixture
@@ -73,7 +78,38 @@ def world(database: Database) -> World:
             s, SYSTEM, project_id=project.id, kind="initial", received_on=date(2026, 3, 1)
         )
         meeting = Meeting(committee_id=committee, number="2026-01", held_on=date(2026, 3, 10))
-        s.add(meeting)
+        other_meeting = Meeting(committee_id=other.id, number="2026-01", held_on=date(2026, 3, 11))
+        s.add_all([meeting, other_meeting])
+        stand_in = roster.create_person(s, SYSTEM, name_zh="替补甲", gender="female")
+        alternate = roster.add_membership(
+            s,
+            SYSTEM,
+            committee_id=committee,
+            person_id=stand_in.id,
+            roles=["alternate"],
+            expertise=["medicine"],
+            affiliated=True,
+            term_start=date(2024, 1, 1),
+            alternate_for_id=target,
+        )
+        second = dossiers.create_project(
+            s,
+            SYSTEM,
+            committee_id=committee,
+            title_zh="另一项研究",
+            principal_investigator="张医生",
+            project_type="drug_trial",
+        )
+        decided = dossiers.register_submission(
+            s, SYSTEM, project_id=second.id, kind="initial", received_on=date(2026, 2, 1)
+        )
+        decision = Decision(
+            submission_id=decided.id,
+            code="disapprove",
+            decided_on=date(2026, 2, 20),
+            profile_id="cn-2023",
+        )
+        s.add(decision)
         s.flush()
         return World(
             database,
@@ -85,6 +121,10 @@ def world(database: Database) -> World:
             project.id,
             submission.id,
             meeting.id,
+            alternate.id,
+            other_meeting.id,
+            second.id,
+            decision.id,
         )
 
 
@@ -205,9 +245,21 @@ BAD_INPUT: list[tuple[str, Call, str]] = [
             w.committee,
             profile_id="cn-2023",
             effective_from=date(2026, 1, 1),
-            sop_overrides={"quorum_min_present": 0},
+            sop_overrides={"quorum_min_present": -1},
         ),
         "sop_overrides.quorum_min_present",
+    ),
+    (
+        "profile relaxation the profile keeps",
+        lambda s, w: organisation.set_profile(
+            s,
+            SYSTEM,
+            w.committee,
+            profile_id="cn-2023",
+            effective_from=date(2026, 1, 1),
+            sop_overrides={"threshold_base": "present"},
+        ),
+        "sop_overrides.threshold_base",
     ),
     (
         "profile unknown override",
@@ -697,6 +749,59 @@ BAD_INPUT: list[tuple[str, Call, str]] = [
         ),
         "end_date",
     ),
+    (
+        "membership alternate for an alternate",
+        lambda s, w: roster.add_membership(
+            s,
+            SYSTEM,
+            committee_id=w.committee,
+            person_id=w.person,
+            roles=["alternate"],
+            expertise=["medicine"],
+            affiliated=True,
+            term_start=date(2026, 1, 1),
+            alternate_for_id=w.alternate,
+        ),
+        "alternate_for_id",
+    ),
+    (
+        "appeal of a decision on another project",
+        lambda s, w: dossiers.register_submission(
+            s,
+            SYSTEM,
+            project_id=w.project,
+            kind="appeal",
+            received_on=date(2026, 3, 1),
+            answers_decision_id=w.other_decision,
+        ),
+        "answers_decision_id",
+    ),
+    (
+        "declaration meeting of other committee",
+        lambda s, w: roster.add_declaration(
+            s,
+            SYSTEM,
+            person_id=w.person,
+            committee_id=w.committee,
+            kind="confidentiality",
+            scope="meeting",
+            meeting_id=w.other_meeting,
+            signed_on=date(2026, 3, 1),
+        ),
+        "meeting_id",
+    ),
+    (
+        "consultant project of other committee",
+        lambda s, w: consultants.engage_consultant(
+            s,
+            SYSTEM,
+            committee_id=w.other_committee,
+            person_id=w.person,
+            start_date=date(2026, 1, 1),
+            project_id=w.project,
+        ),
+        "project_id",
+    ),
 ]
 
 
@@ -825,7 +930,7 @@ def test_acceptance_numbers_are_gap_free_per_year(world: World) -> None:
         next_year = dossiers.register_submission(
             s, SYSTEM, project_id=world.project, kind="continuing", received_on=date(2027, 1, 5)
         )
-    assert numbers == ["SL-2026-002", "SL-2026-003"]
+    assert numbers == ["SL-2026-003", "SL-2026-004"]
     assert next_year.acceptance_number == "SL-2027-001"
 
 
@@ -839,7 +944,7 @@ def test_failed_registration_gives_its_number_back(world: World) -> None:
         again = dossiers.register_submission(
             s, SYSTEM, project_id=world.project, kind="amendment", received_on=date(2026, 4, 1)
         )
-        assert again.acceptance_number == "SL-2026-002"
+        assert again.acceptance_number == "SL-2026-003"
 
 
 def test_submission_events_move_the_status(world: World) -> None:

@@ -1,7 +1,10 @@
 """Regulatory profiles and their evaluation: pure Python, no ORM, no Qt.
 
-This package grows with the rules-engine issue; for now it knows the shipped profile ids
-and the shape of SOP overrides (DESIGN.md section 5), so that committees can record them.
+- ``profiles``: the TOML profile files of ``resources/rules`` and their schema;
+- ``facts``: the plain facts rules are evaluated on;
+- ``sop``: a committee's SOP overrides, stricter or (where allowed) relaxed;
+- ``evaluate``: composition, quorum, ballots and outcomes (DESIGN.md section 5);
+- ``files``: the roster and meeting JSON files of the ``check`` command.
 """
 
 from __future__ import annotations
@@ -23,21 +26,6 @@ PROFILE_IDS = (
     "who-2011",
 )
 
-_EXPERTISE_TERMS = (
-    "medicine",
-    "life_science",
-    "pharmacy",
-    "nursing",
-    "statistics",
-    "bioethics",
-    "law",
-    "sociology",
-    "lay",
-    "other",
-    "biomedicine",
-    "law_or_ethics",
-)
-
 
 def check_profile_id(field: str, profile_id: Any) -> str:
     if profile_id not in PROFILE_IDS:
@@ -47,30 +35,18 @@ def check_profile_id(field: str, profile_id: Any) -> str:
     return str(profile_id)
 
 
-def check_sop_overrides(field: str, overrides: Any) -> dict[str, Any]:
-    """Check the shape of SOP overrides; whether the profile allows each is the rules
-    engine's question (a later issue)."""
+def check_sop_overrides(field: str, overrides: Any, profile_id: str) -> dict[str, Any]:
+    """Validate SOP overrides against the profile: stricter is always allowed; a relaxation
+    only where the profile allows it (a refused one names the rule)."""
+    from app.rules.profiles import load_profile
+    from app.rules.sop import resolve
+
     if not isinstance(overrides, Mapping):
         raise ValidationError(field, "must be a mapping of override names to values")
-    result: dict[str, Any] = {}
-    for key, value in overrides.items():
-        where = f"{field}.{key}"
-        if key in ("remote_counts", "named_votes"):
-            if not isinstance(value, bool):
-                raise ValidationError(where, "must be true or false")
-        elif key in ("quorum_min_present", "continuing_review_months"):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValidationError(where, "must be a whole number of at least 1")
-        elif key == "threshold_base":
-            if value not in ("all_members", "present"):
-                raise ValidationError(where, "must be all_members or present")
-        elif key == "threshold_fraction":
-            if value not in ("more_than_half", "two_thirds"):
-                raise ValidationError(where, "must be more_than_half or two_thirds")
-        elif key == "required_expertise":
-            if not isinstance(value, list) or any(v not in _EXPERTISE_TERMS for v in value):
-                raise ValidationError(where, "must be a list of expertise categories or groups")
-        else:
-            raise ValidationError(where, "is not a known SOP override")
-        result[key] = value
-    return result
+    try:
+        resolve(load_profile(profile_id), overrides)
+    except ValidationError as exc:
+        # resolve() names the override as sop.<key>; the service's field is ``field``.
+        name = exc.field.removeprefix("sop.")
+        raise ValidationError(f"{field}.{name}", exc.message) from exc
+    return dict(overrides)

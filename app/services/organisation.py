@@ -232,7 +232,7 @@ def set_profile(
     committee = v.get(session, Committee, "committee_id", committee_id)
     profile = check_profile_id("profile_id", profile_id)
     start = v.parse_date("effective_from", effective_from)
-    overrides = check_sop_overrides("sop_overrides", sop_overrides or {})
+    overrides = check_sop_overrides("sop_overrides", sop_overrides or {}, profile)
     note_text = v.long_text("note", note)
     entry = session.scalar(
         select(CommitteeProfile).where(
