@@ -62,6 +62,23 @@ def build_parser() -> argparse.ArgumentParser:
     show = rules_commands.add_parser("show", help="print a profile's rules with citations")
     show.add_argument("profile", metavar="ID")
 
+    shot = commands.add_parser(
+        "shot",
+        help="save a screenshot of the main window on a page (no display needed)",
+        description=(
+            "Open the main window on PAGE, save a grab of it as PNG and exit. Pages: "
+            "dashboard, committee, dossiers, project, reviews, meetings, meeting, documents, "
+            "settings. --item is taken only by project and meeting and must name one of the "
+            "committee's projects or meetings. Exit 2 on an unknown page, committee or item "
+            "or a bad size."
+        ),
+    )
+    shot.add_argument("--page", required=True, metavar="PAGE", help="the page to show")
+    shot.add_argument("--out", required=True, metavar="FILE.png", help="where to save the PNG")
+    shot.add_argument("--item", metavar="ID", help="the project or meeting to show")
+    shot.add_argument("--committee", metavar="ID", help="the committee (default: the first)")
+    shot.add_argument("--size", metavar="WxH", help="window size (default: 1400x860)")
+
     check = commands.add_parser("check", help="check a roster or a meeting file")
     check_commands = check.add_subparsers(
         dest="check_command", metavar="KIND", parser_class=_Parser
@@ -88,6 +105,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_verify(paths, url, args.head)
         if args.command == "demo":
             return cmd_demo(paths, url, args.out)
+        if args.command == "shot":
+            from app.ui.shot import cmd_shot  # loads Qt, for this command only
+
+            return cmd_shot(
+                paths,
+                url,
+                args.lang,
+                page=args.page,
+                out=args.out,
+                item=args.item,
+                committee=args.committee,
+                size=args.size,
+            )
         if args.command == "rules":
             from app.cli_rules import cmd_rules
 

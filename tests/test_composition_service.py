@@ -270,3 +270,16 @@ def test_next_meeting_date_is_the_earliest_planned_one_ahead(database: Database)
             days=30
         )
         assert next_meeting_date(s, committee, TODAY + timedelta(days=31)) is None
+
+
+def test_the_fast_path_gives_the_same_facts_as_the_orm_objects(demo: Database) -> None:
+    from app.services.composition import member_fact, memberships_on, roster_facts
+
+    committee = research_committee(demo)
+    with demo.session_scope() as s:
+        roster.end_membership(s, SYSTEM, seat_of(demo, "黄磊", committee), ended_on=TODAY)
+    for as_of in (TODAY, TODAY + timedelta(days=1), TODAY + timedelta(days=60)):
+        with demo.session_scope() as s:
+            facts, _ = roster_facts(s, committee, as_of)
+            expected = tuple(member_fact(m) for m in memberships_on(s, committee, as_of))
+            assert facts.members == expected

@@ -21,13 +21,23 @@ and never count: they are not facts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import NotFound
-from app.models import Committee, CommitteeProfile, Meeting, Membership
+from app.models import (
+    Committee,
+    CommitteeProfile,
+    Meeting,
+    Membership,
+    MembershipExpertise,
+    MembershipRole,
+    Person,
+)
+from app.models.vocab import EXPERTISE, ROLE_PRECEDENCE
 from app.rules.evaluate import Finding, RosterResult, evaluate_roster
 from app.rules.facts import Member, Roster
 from app.rules.profiles import Profile, load_profile
@@ -122,6 +132,116 @@ def profile_entry(session: Session, committee_id: int, as_of: date) -> Committee
     return entry
 
 
+@dataclass(frozen=True)
+class _Seat:
+    """One membership read as plain values (no ORM objects: the panel re-reads the roster on
+    every change, and identity-mapped objects cost more than the check itself)."""
+
+    id: int
+    person_id: int
+    affiliated: bool
+    voting: bool
+    scientist: bool | None
+    term_start: date
+    term_end: date | None
+    alternate_for_id: int | None
+    ended_on: date | None
+    name: str
+    gender: str
+    minority: bool
+    profession: str
+    employer: str
+    degrees: str
+
+
+def _seats(
+    session: Session, committee_id: int
+) -> tuple[list[_Seat], dict[int, set[str]], dict[int, list[str]]]:
+    rows = session.execute(
+        select(
+            Membership.id,
+            Membership.person_id,
+            Membership.affiliated,
+            Membership.voting,
+            Membership.scientist,
+            Membership.term_start,
+            Membership.term_end,
+            Membership.alternate_for_id,
+            Membership.ended_on,
+            Person.name_zh,
+            Person.gender,
+            Person.minority,
+            Person.profession,
+            Person.employer,
+            Person.degrees,
+        )
+        .join(Person, Person.id == Membership.person_id)
+        .where(Membership.committee_id == committee_id)
+        .order_by(Membership.id)
+    ).all()
+    seats = [_Seat(*tuple(row)) for row in rows]
+    roles: dict[int, set[str]] = {}
+    for membership_id, role in session.execute(
+        select(MembershipRole.membership_id, MembershipRole.role)
+        .join(Membership, Membership.id == MembershipRole.membership_id)
+        .where(Membership.committee_id == committee_id)
+    ):
+        roles.setdefault(membership_id, set()).add(role)
+    expertise: dict[int, list[str]] = {}
+    for membership_id, category in session.execute(
+        select(MembershipExpertise.membership_id, MembershipExpertise.category)
+        .join(Membership, Membership.id == MembershipExpertise.membership_id)
+        .where(Membership.committee_id == committee_id)
+    ):
+        expertise.setdefault(membership_id, []).append(category)
+    return seats, roles, expertise
+
+
+_EXPERTISE_ORDER = {c: i for i, c in enumerate(EXPERTISE)}
+
+
+def _facts_on(session: Session, committee_id: int, as_of: date) -> tuple[Member, ...]:
+    """``memberships_on`` and ``member_fact`` in one pass over plain rows."""
+    seats, roles, expertise = _seats(session, committee_id)
+    latest_start: dict[int, date] = {}
+    for seat in seats:
+        if seat.person_id not in latest_start or seat.term_start > latest_start[seat.person_id]:
+            latest_start[seat.person_id] = seat.term_start
+    facts = []
+    for seat in seats:
+        ends = [d for d in (seat.term_end, seat.ended_on) if d is not None]
+        end = min(ends) if ends else None
+        if seat.ended_on is not None and seat.ended_on < as_of:
+            continue
+        if end is not None and end < as_of and latest_start[seat.person_id] > seat.term_start:
+            continue
+        held = roles.get(seat.id, set())
+        role = next((r for r in ROLE_PRECEDENCE if r in held), "member")
+        alternate_for = seat.alternate_for_id if role == "alternate" else None
+        facts.append(
+            Member(
+                id=str(seat.id),
+                name=seat.name,
+                gender=seat.gender,
+                role=role,
+                expertise=tuple(
+                    sorted(expertise.get(seat.id, []), key=_EXPERTISE_ORDER.__getitem__)
+                ),
+                affiliated=seat.affiliated,
+                minority=seat.minority,
+                term_start=seat.term_start,
+                term_end=end,
+                scientist=seat.scientist,
+                voting=seat.voting,
+                alternate_for=None if alternate_for is None else str(alternate_for),
+                profession=seat.profession,
+                employer=seat.employer,
+                degrees=seat.degrees,
+            )
+        )
+    return tuple(facts)
+
+
 def roster_facts(
     session: Session, committee_id: int, as_of: date, *, minority_region: bool = False
 ) -> tuple[Roster, Profile]:
@@ -129,12 +249,15 @@ def roster_facts(
 
     ``Roster.sop`` carries that profile entry's SOP overrides. ``minority_region`` (is the
     committee in a minority-nationality region, which the cn profiles' ``minority_member``
-    check depends on) is not stored for a committee yet; the caller may pass it.
+    check depends on) is not stored for a committee yet; the caller may pass it. The facts
+    are the same as ``member_fact`` over ``memberships_on`` (a test holds them equal), read
+    without building ORM objects.
     """
     v.get(session, Committee, "committee_id", committee_id)
     day = v.parse_date("as_of", as_of)
     entry = profile_entry(session, committee_id, day)
-    members = tuple(member_fact(m) for m in memberships_on(session, committee_id, day))
+    session.flush()  # a pending change (the save-warning flow) must be seen by the query
+    members = _facts_on(session, committee_id, day)
     roster = Roster(
         profile=entry.profile_id,
         as_of=day,

@@ -1,38 +1,46 @@
-"""The main window: navigation on the left, one page per entry, data location below."""
+"""The main window: the committee switcher on top, navigation on the left, one page per
+entry, data location below; the Committee and Roster menus."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QToolBar,
     QWidget,
 )
 from sqlalchemy.engine import make_url
 
 from app.db import Database, sqlite_file
 from app.paths import DataPaths
+from app.ui.committee import CommitteeRosterPage
 from app.ui.icons import icon
-from app.ui.labels import display_name
+from app.ui.labels import display_name, other_name
 from app.ui.overview import Overview, load_overview
 from app.ui.pages.base import Page, PageContext, named
 from app.ui.pages.dashboard import DashboardPage
 from app.ui.pages.workspace import (
-    CommitteePage,
     DocumentsPage,
     DossiersPage,
     MeetingsPage,
     ReviewsPage,
     SettingsPage,
 )
+from app.ui.roster_io import FileChooser, RosterTransfer
+
+if TYPE_CHECKING:
+    from app.ui.setup import CommitteeSettingsDialog
 
 # Page ids, in navigation order; ``ethicsdesk shot --page`` uses the same names.
 PAGE_IDS = ("dashboard", "committee", "dossiers", "reviews", "meetings", "documents", "settings")
@@ -46,6 +54,10 @@ QListWidget#navigation {
 QListWidget#navigation::item { margin: 1px 8px; padding: 7px 10px; border-radius: 6px; }
 QListWidget#navigation::item:selected { background: #dce7f3; color: #14324f; }
 QListWidget#navigation::item:hover:!selected { background: #eef2f6; }
+"""
+COMMITTEE_BAR_STYLE = """
+QToolBar#committee_bar { border: none; border-bottom: 1px solid #d9dee4; spacing: 8px;
+    padding: 4px 10px; }
 """
 
 
@@ -85,7 +97,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(db, today)
         self.pages: dict[str, Page | DashboardPage] = {
             "dashboard": self.dashboard,
-            "committee": CommitteePage(),
+            "committee": CommitteeRosterPage(db, today),
             "dossiers": DossiersPage(),
             "reviews": ReviewsPage(),
             "meetings": MeetingsPage(),
@@ -147,6 +159,29 @@ class MainWindow(QMainWindow):
         self.dashboard.committee_created.connect(self._committee_created)
         self.dashboard.demo_built.connect(self._demo_built)
         self.dashboard.committee_chosen.connect(self.set_committee)
+        committee_page = self.pages["committee"]
+        assert isinstance(committee_page, CommitteeRosterPage)
+        # The dashboard's seat counts and expiries follow every roster change.
+        committee_page.roster_changed.connect(lambda: self.refresh(skip="committee"))
+
+        self.file_chooser = FileChooser()
+        self.settings_dialog: CommitteeSettingsDialog | None = None
+        self.roster_transfer = RosterTransfer(
+            db,
+            lambda: self._committee_id,
+            lang=lang,
+            today=today,
+            chooser=self.file_chooser,
+            parent=self,
+        )
+        self.roster_transfer.imported.connect(self._roster_imported)
+        self.roster_transfer.exported.connect(self._roster_exported)
+        self.roster_transfer.failed.connect(self._show_problem)
+        self._build_committee_bar()
+        self._build_menus()
+        settings_page = self.pages["settings"]
+        if isinstance(settings_page, SettingsPage):
+            settings_page.committee_settings_requested.connect(self.open_committee_settings)
 
         self.resize(1200, 780)
         if settings is not None:
@@ -188,13 +223,15 @@ class MainWindow(QMainWindow):
         self._committee_id = committee_id
         self.refresh()
 
-    def refresh(self) -> None:
-        """Read the data again and redraw title and pages."""
+    def refresh(self, *, skip: str | None = None) -> None:
+        """Read the data again and redraw title and pages (all but ``skip``, a page that
+        has just redrawn itself)."""
         self.overview = load_overview(self.db, self._today())
         committee = self.overview.committee(self._committee_id)
         if committee is None and self.overview.committees:
             committee = self.overview.committees[0]
         self._committee_id = committee.id if committee else None
+        self._update_committee_bar()
         if committee is None:
             self.setWindowTitle("EthicsDesk")
         else:
@@ -207,8 +244,168 @@ class MainWindow(QMainWindow):
             database=describe_database(self.db.url),
             paths=self.paths,
         )
-        for page in self.pages.values():
-            page.refresh(context)
+        for page_id, page in self.pages.items():
+            if page_id != skip:
+                page.refresh(context)
+
+    # --- the committee switcher and the committee's settings ---------------------------------
+
+    def _build_committee_bar(self) -> None:
+        bar = named(QToolBar(self.tr("Committee")), "committee_bar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.toggleViewAction().setVisible(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setStyleSheet(COMMITTEE_BAR_STYLE)
+        label = QLabel(self.tr("Committee:"))
+        self.switcher = named(QComboBox(), "committee_switcher")
+        self.switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.switcher.setMinimumContentsLength(16)
+        self.switcher.currentIndexChanged.connect(self._switcher_changed)
+        label.setBuddy(self.switcher)
+        self.settings_action = QAction(self.tr("Committee settings…"), self)
+        self.settings_action.triggered.connect(lambda: self.open_committee_settings())
+        self.new_committee_action = QAction(self.tr("New committee…"), self)
+        self.new_committee_action.triggered.connect(lambda: self.open_new_committee())
+        bar.addWidget(label)
+        bar.addWidget(self.switcher)
+        bar.addSeparator()
+        bar.addAction(self.settings_action)
+        bar.addAction(self.new_committee_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.committee_bar = bar
+
+    def _build_menus(self) -> None:
+        committee = self.menuBar().addMenu(self.tr("&Committee"))
+        committee.setObjectName("committee_menu")
+        committee.addAction(self.settings_action)
+        committee.addAction(self.new_committee_action)
+        roster = self.menuBar().addMenu(self.tr("&Roster"))
+        roster.setObjectName("roster_menu")
+        self.import_action = QAction(self.tr("Import roster…"), self)
+        self.import_action.triggered.connect(lambda: self.roster_transfer.import_roster())
+        self.export_json_action = QAction(self.tr("Export roster as JSON…"), self)
+        self.export_json_action.triggered.connect(
+            lambda: self.roster_transfer.export_roster("json")
+        )
+        self.export_csv_action = QAction(self.tr("Export roster as CSV…"), self)
+        self.export_csv_action.triggered.connect(lambda: self.roster_transfer.export_roster("csv"))
+        roster.addAction(self.import_action)
+        roster.addSeparator()
+        roster.addAction(self.export_json_action)
+        roster.addAction(self.export_csv_action)
+
+    def _update_committee_bar(self) -> None:
+        """List the committees (names in the UI language) with the current one chosen."""
+        committees = self.overview.committees
+        several = len(self.overview.institutions) > 1
+        self.switcher.blockSignals(True)
+        self.switcher.clear()
+        for committee in committees:
+            text = display_name(committee.name_zh, committee.name_en, self.lang)
+            institution = self.overview.institution(committee.institution_id)
+            if several and institution is not None:
+                text = self.tr("{committee} ({institution})").format(
+                    committee=text,
+                    institution=display_name(institution.name_zh, institution.name_en, self.lang),
+                )
+            self.switcher.addItem(text, committee.id)
+            second = other_name(committee.name_zh, committee.name_en, self.lang)
+            if second:
+                self.switcher.setItemData(
+                    self.switcher.count() - 1, second, Qt.ItemDataRole.ToolTipRole
+                )
+        self.switcher.setCurrentIndex(self.switcher.findData(self._committee_id))
+        self.switcher.blockSignals(False)
+        has_committee = bool(committees)
+        self.committee_bar.setVisible(has_committee)
+        for action in (
+            self.settings_action,
+            self.new_committee_action,
+            self.import_action,
+            self.export_json_action,
+            self.export_csv_action,
+        ):
+            action.setEnabled(has_committee)
+
+    def _switcher_changed(self, index: int) -> None:
+        committee_id = self.switcher.itemData(index)
+        if isinstance(committee_id, int) and committee_id != self._committee_id:
+            self.set_committee(committee_id)
+
+    def open_committee_settings(self) -> CommitteeSettingsDialog | None:
+        """Show the current committee's settings (non-modal); None without a committee."""
+        from app.ui.setup import CommitteeSettingsDialog
+
+        if self._committee_id is None:
+            self.show_welcome()
+            return None
+        return self._show_settings(
+            CommitteeSettingsDialog(
+                self.db,
+                committee_id=self._committee_id,
+                lang=self.lang,
+                today=self._today,
+                chooser=self.file_chooser,
+                parent=self,
+            )
+        )
+
+    def open_new_committee(self) -> CommitteeSettingsDialog | None:
+        """The settings form for a new committee of the current committee's institution."""
+        from app.ui.setup import CommitteeSettingsDialog
+
+        committee = self.overview.committee(self._committee_id)
+        if committee is None:
+            self.show_welcome()
+            return None
+        return self._show_settings(
+            CommitteeSettingsDialog(
+                self.db,
+                institution_id=committee.institution_id,
+                lang=self.lang,
+                today=self._today,
+                chooser=self.file_chooser,
+                parent=self,
+            )
+        )
+
+    def _show_settings(self, dialog: CommitteeSettingsDialog) -> CommitteeSettingsDialog:
+        if self.settings_dialog is not None:
+            self.settings_dialog.close()
+        dialog.saved.connect(self._settings_saved)
+        dialog.committee_created.connect(self._committee_created)
+        dialog.finished.connect(lambda _result, d=dialog: self._settings_closed(d))
+        self.settings_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _settings_closed(self, dialog: CommitteeSettingsDialog) -> None:
+        if self.settings_dialog is dialog:
+            self.settings_dialog = None
+        dialog.deleteLater()
+
+    def _settings_saved(self, _committee_id: int) -> None:
+        self.refresh()
+        self.statusBar().showMessage(self.tr("The committee's settings have been saved."), 8000)
+
+    # --- roster import and export -----------------------------------------------------------
+
+    def _roster_imported(self, committee_id: int, count: int) -> None:
+        self._committee_id = committee_id
+        self.refresh()
+        message = (
+            self.tr("One member was imported into the roster.")
+            if count == 1
+            else self.tr("{count} members were imported into the roster.").format(count=count)
+        )
+        self.statusBar().showMessage(message, 8000)
+
+    def _roster_exported(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Roster exported to {path}").format(path=path))
+
+    def _show_problem(self, message: str) -> None:
+        self.statusBar().showMessage(message)
 
     def _committee_created(self, committee_id: int) -> None:
         self._committee_id = committee_id

@@ -1,14 +1,18 @@
 """The dashboard: the welcome panel on a database without a committee, else a summary of
-the institution and its committees."""
+the institution and its committees, and what of the current committee expires within 90
+days (terms, training, declarations)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -17,15 +21,27 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import Database
+from app.errors import UserError
+from app.services.expiries import Expiry, expiring
 from app.ui.labels import display_name, other_name, profile_name, profile_title
 from app.ui.overview import CommitteeSummary, InstitutionSummary
 from app.ui.pages.base import PAGE_MARGINS, PageContext, heading_font, named, secondary_label
 from app.ui.pages.welcome import WelcomePanel
+from app.ui.setup.vocabulary import declaration_name, role_name
+
+log = logging.getLogger(__name__)
+
+EXPIRY_DAYS = 90
+EXPIRED_TEXT = QColor("#b42318")
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _value(text: str) -> QLabel:
@@ -84,6 +100,155 @@ class CommitteeCard(QFrame):
             layout.addWidget(button)
 
 
+class ExpiryModel(QAbstractTableModel):
+    """What expires soon, soonest first (as ``expiring`` sorts it); expired rows in red."""
+
+    COL_DATE, COL_WHEN, COL_PERSON, COL_WHAT = range(4)
+
+    def __init__(self, today: date, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._rows: list[Expiry] = []
+
+    def set_expiries(self, expiries: Sequence[Expiry], today: date) -> None:
+        self.beginResetModel()
+        self._rows = list(expiries)
+        self._today = today
+        self.endResetModel()
+
+    def expiry(self, row: int) -> Expiry:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Date"), self.tr("When"), self.tr("Person"), self.tr("What"))[section]
+
+    def what(self, expiry: Expiry) -> str:
+        if expiry.kind == "term":
+            return self.tr("Term of office as {role}").format(role=role_name(expiry.label))
+        if expiry.kind == "training":
+            return self.tr("Training: {course}").format(course=expiry.label)
+        return declaration_name(expiry.label).capitalize()
+
+    def when(self, expiry: Expiry) -> str:
+        days = (expiry.date - self._today).days
+        if days < -1:
+            return self.tr("expired {days} days ago").format(days=-days)
+        if days == -1:
+            return self.tr("expired yesterday")
+        if days == 0:
+            return self.tr("expires today")
+        if days == 1:
+            return self.tr("tomorrow")
+        return self.tr("in {days} days").format(days=days)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        expiry = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.COL_DATE:
+                return expiry.date.isoformat()
+            if column == self.COL_WHEN:
+                return self.when(expiry)
+            if column == self.COL_PERSON:
+                return expiry.person_name
+            return self.what(expiry)
+        if role == SORT_ROLE:
+            return (
+                expiry.date.isoformat(),
+                (expiry.date - self._today).days,
+                expiry.person_name,
+                self.what(expiry),
+            )[column]
+        if role == Qt.ItemDataRole.ForegroundRole and expiry.expired:
+            return QBrush(EXPIRED_TEXT)
+        return None
+
+
+class ExpiriesSection(QWidget):
+    """ "Expiring within 90 days" for the current committee: a table, or a calm line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = named(QLabel(self.tr("Expiring within 90 days")), "expiries_heading")
+        self.heading.setFont(heading_font(self.font(), 1.2))
+        self.about = secondary_label()
+        self.about.setObjectName("expiries_about")
+        self.model = ExpiryModel(date.today(), self)
+        self.table = named(QTableView(), "expiries")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.empty = named(QLabel(), "expiries_empty")
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.about)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+
+    def show_expiries(self, committee: str, expiries: Sequence[Expiry], today: date) -> None:
+        self.model.set_expiries(expiries, today)
+        self.about.setText(
+            self.tr(
+                "Terms of office, training and declarations of {committee} that run out by "
+                "{date}, soonest first; those already run out are marked."
+            ).format(committee=committee, date=_plus_days(today))
+        )
+        has_rows = bool(expiries)
+        self.about.setVisible(has_rows)
+        self.table.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        self.empty.setText(
+            self.tr(
+                "Nothing expires in the next 90 days: every term, training record and "
+                "declaration on file runs beyond {date}."
+            ).format(date=_plus_days(today))
+        )
+        if has_rows:
+            self.table.resizeColumnsToContents()
+            for column in range(self.model.columnCount() - 1):
+                self.table.setColumnWidth(column, self.table.columnWidth(column) + 28)
+            shown = min(len(expiries), 12)  # beyond a dozen rows the table scrolls
+            height = (
+                self.table.horizontalHeader().sizeHint().height()
+                + shown * self.table.verticalHeader().defaultSectionSize()
+                + 2 * self.table.frameWidth()
+            )
+            self.table.setFixedHeight(height)
+
+    def show_unavailable(self, reason: str) -> None:
+        self.model.set_expiries([], date.today())
+        self.about.setText("")
+        self.table.hide()
+        self.empty.setText(reason)
+        self.empty.show()
+
+
+def _plus_days(today: date) -> str:
+    return (today + timedelta(days=EXPIRY_DAYS)).isoformat()
+
+
 class SummaryPanel(QScrollArea):
     """Institutions with their committees, as cards."""
 
@@ -96,7 +261,7 @@ class SummaryPanel(QScrollArea):
         self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         self._content: QWidget | None = None
 
-    def refresh(self, context: PageContext) -> None:
+    def refresh(self, context: PageContext, expiries: ExpiriesSection | None = None) -> None:
         content = named(QWidget(), "summary")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(*PAGE_MARGINS)
@@ -104,6 +269,8 @@ class SummaryPanel(QScrollArea):
         for institution in context.overview.institutions:
             self._add_institution(layout, institution, context)
             layout.addSpacing(18)
+        if expiries is not None:
+            layout.addWidget(expiries)
         layout.addStretch(1)
         self.setWidget(content)  # the old content is deleted by the scroll area
         self._content = content
@@ -155,8 +322,11 @@ class DashboardPage(QWidget):
         self, db: Database, today: Callable[[], date], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self._db = db
+        self._today = today
         self.welcome = WelcomePanel(db, today)
         self.summary = SummaryPanel()
+        self.expiries = ExpiriesSection()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.summary)
@@ -169,10 +339,31 @@ class DashboardPage(QWidget):
 
     def refresh(self, context: PageContext) -> None:
         if context.overview.committees:
-            self.summary.refresh(context)
+            # the section moves into the summary's new content; keep it out of the old one,
+            # which the scroll area deletes
+            self.expiries.setParent(None)
+            self._refresh_expiries(context)
+            self.summary.refresh(context, self.expiries if context.committee else None)
             self.stack.setCurrentWidget(self.summary)
         else:
             self.stack.setCurrentWidget(self.welcome)
 
     def showing_welcome(self) -> bool:
         return self.stack.currentWidget() is self.welcome
+
+    def _refresh_expiries(self, context: PageContext) -> None:
+        committee = context.committee
+        if committee is None:
+            return
+        today = self._today()
+        name = display_name(committee.name_zh, committee.name_en, context.lang)
+        try:
+            with self._db.session_scope() as session:
+                found = expiring(session, committee.id, today, EXPIRY_DAYS)
+        except (UserError, SQLAlchemyError) as exc:
+            log.warning("reading what expires failed: %s", exc)
+            self.expiries.show_unavailable(
+                self.tr("What expires soon cannot be read just now: {reason}").format(reason=exc)
+            )
+            return
+        self.expiries.show_expiries(name, found, today)

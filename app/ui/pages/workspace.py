@@ -1,54 +1,13 @@
-"""The pages that later issues fill: Committee, Dossiers, Reviews, Meetings, Documents,
+"""The pages that later issues fill: Dossiers, Reviews, Meetings, Documents,
 Settings. Today each says what it will hold, what the data already has, and the next step."""
 
 from __future__ import annotations
 
-from app.ui.labels import display_name, other_name, profile_name, profile_title
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from app.ui.labels import display_name
 from app.ui.pages.base import Page, PageContext
-
-
-class CommitteePage(Page):
-    def refresh(self, context: PageContext) -> None:
-        committee = context.committee
-        if committee is None:
-            self.show_needs_committee(
-                self.tr("No committee yet"),
-                self.tr(
-                    "The committee's roster is kept here: its members with their roles, "
-                    "expertise, affiliation and terms of office."
-                ),
-            )
-            return
-        institution = context.overview.institution(committee.institution_id)
-        facts = []
-        second = other_name(committee.name_zh, committee.name_en, context.lang)
-        if second:
-            facts.append((self.tr("Also named"), second))
-        if institution is not None:
-            facts.append(
-                (
-                    self.tr("Institution"),
-                    display_name(institution.name_zh, institution.name_en, context.lang),
-                )
-            )
-        if committee.profile_id is None:
-            facts.append((self.tr("Regulatory profile"), self.tr("none in force today")))
-        else:
-            facts.append((self.tr("Regulatory profile"), profile_name(committee.profile_id)))
-            facts.append((self.tr("Instrument"), profile_title(committee.profile_id)))
-            facts.append((self.tr("In force since"), str(committee.profile_since)))
-        facts.append((self.tr("Voting members"), str(committee.voting_members)))
-        facts.append((self.tr("Other seats"), str(committee.other_seats)))
-        if committee.voting_members or committee.other_seats:
-            body = self.tr(
-                "Seats held today. Voting members are the chair, vice-chairs and members who "
-                "vote; other seats are alternates and non-voting secretaries."
-            )
-        else:
-            body = self.tr("No members are recorded for this committee yet.")
-        self.state.show_state(
-            display_name(committee.name_zh, committee.name_en, context.lang), body, facts=facts
-        )
 
 
 class DossiersPage(Page):
@@ -133,8 +92,26 @@ class DocumentsPage(Page):
 
 
 class SettingsPage(Page):
+    """Where the data lives and the language; the committee's own settings open from here."""
+
+    # The user asked for the current committee's settings (the main window opens them).
+    committee_settings_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._has_committee = False
+
     def refresh(self, context: PageContext) -> None:
         facts = []
+        committee = context.committee
+        self._has_committee = committee is not None
+        if committee is not None:
+            facts.append(
+                (
+                    self.tr("Committee"),
+                    display_name(committee.name_zh, committee.name_en, context.lang),
+                )
+            )
         if context.paths is not None:
             facts.append((self.tr("Data folder"), str(context.paths.root)))
         facts.append((self.tr("Database"), context.database))
@@ -142,15 +119,32 @@ class SettingsPage(Page):
             self.tr("Chinese (Simplified)") if context.lang == "zh_CN" else self.tr("English")
         )
         facts.append((self.tr("Language"), language))
-        self.state.show_state(
-            self.tr("Settings"),
-            self.tr(
+        if committee is not None:
+            body = self.tr(
+                "EthicsDesk keeps everything in one database, in its data folder, on this "
+                "computer. The committee's names, filing, number series, terms and regulatory "
+                "profile are kept in its settings."
+            )
+            action = self.tr("Committee settings…")
+        else:
+            body = self.tr(
                 "EthicsDesk keeps everything in one database, in its data folder, on this "
                 "computer. The data folder and the language are chosen when EthicsDesk starts."
-            ),
+            )
+            action = ""
+        self.state.show_state(
+            self.tr("Settings"),
+            body,
             facts=facts,
             hint=self.tr(
                 "To use another data folder or language, start EthicsDesk with the options "
                 "--data-dir FOLDER and --lang zh_CN or --lang en."
             ),
+            action=action,
         )
+
+    def _on_action(self) -> None:
+        if self._has_committee:
+            self.committee_settings_requested.emit()
+        else:
+            self.setup_requested.emit()

@@ -1,0 +1,331 @@
+"""The import preview: every row of the file with its problems, before anything is written.
+
+``ImportPreviewDialog`` is non-modal (``open()``/``show()``). Its Import button is enabled
+only when the preview is clean; Import runs ``apply_import`` on a worker with its own
+session, all or nothing, and the dialog closes when it is done.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.errors import UserError
+from app.services.context import SYSTEM, Actor
+from app.services.roster_io import ImportPreview, ImportRow, apply_import
+from app.ui.pages.base import heading_font, named
+from app.ui.pages.welcome import ERROR_STYLE, error_label
+from app.ui.worker import BackgroundTask
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+PROBLEM_BACKGROUND = QColor("#fdecea")
+PROBLEM_TEXT = QColor("#b42318")
+MAX_LISTED = 200  # problems listed in full above the table; the table marks every row
+
+
+class PreviewModel(QAbstractTableModel):
+    """The rows of an ImportPreview: the cells as the file wrote them, and the problems."""
+
+    (
+        COL_LINE,
+        COL_PROBLEMS,
+        COL_NAME,
+        COL_GENDER,
+        COL_ROLE,
+        COL_EXPERTISE,
+        COL_AFFILIATED,
+        COL_TERM_START,
+        COL_TERM_END,
+        COL_PROFESSION,
+        COL_EMPLOYER,
+        COL_ALTERNATE_FOR,
+    ) = range(12)
+    # the ImportRow.cells key of each column after line and problems
+    KEYS = (
+        "name",
+        "gender",
+        "role",
+        "expertise",
+        "affiliated",
+        "term_start",
+        "term_end",
+        "profession",
+        "employer",
+        "alternate_for",
+    )
+
+    def __init__(self, preview: ImportPreview, json_file: bool, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ImportRow] = list(preview.rows)
+        self._json = json_file
+
+    def row(self, number: int) -> ImportRow:
+        return self._rows[number]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 12
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Member") if self._json else self.tr("Line"),
+            self.tr("Status"),
+            self.tr("Name"),
+            self.tr("Gender"),
+            self.tr("Role"),
+            self.tr("Expertise"),
+            self.tr("Affiliated"),
+            self.tr("Term start"),
+            self.tr("Term end"),
+            self.tr("Profession"),
+            self.tr("Employer"),
+            self.tr("Alternate for"),
+        )[section]
+
+    def _text(self, row: ImportRow, column: int) -> str:
+        if column == self.COL_LINE:
+            return str(row.line)
+        if column == self.COL_PROBLEMS:
+            if row.ok:
+                return self.tr("ready")
+            # the place is in the Line column already; each message names its column
+            return "  ·  ".join(_without_place(e, row.where) for e in row.errors)
+        return row.cells.get(self.KEYS[column - 2], "")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_PROBLEMS and not row.ok:
+                return "\n".join(row.errors)
+            return self._text(row, column) or None
+        if role == SORT_ROLE:
+            return row.line if column == self.COL_LINE else self._text(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole and not row.ok:
+            return QBrush(PROBLEM_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_PROBLEMS and not row.ok:
+            return QBrush(PROBLEM_TEXT)
+        return None
+
+
+def _without_place(message: str, where: str) -> str:
+    prefix = f"{where}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+class ImportPreviewDialog(QDialog):
+    """Shows what importing ``path`` would write into the committee; imports on confirm."""
+
+    imported = Signal(list)  # the new membership ids
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        committee_id: int,
+        committee_name: str,
+        path: Path,
+        preview: ImportPreview,
+        *,
+        actor: Actor = SYSTEM,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_preview")
+        self.setWindowTitle(self.tr("Import roster"))
+        self.setModal(False)
+        self.db = db
+        self.committee_id = committee_id
+        self.path = path
+        self.preview = preview
+        self._actor = actor
+        self._task: BackgroundTask | None = None
+
+        heading = named(QLabel(self.tr("Import {file}").format(file=path.name)), "heading")
+        heading.setFont(heading_font(self.font(), 1.3))
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = named(QLabel(), "summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_errors = named(QLabel(), "file_errors")
+        self.file_errors.setStyleSheet(ERROR_STYLE)
+        self.file_errors.setWordWrap(True)
+        self.file_errors.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_errors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems = named(QLabel(), "problems")
+        self.problems.setStyleSheet(ERROR_STYLE)
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.problems_area = named(QScrollArea(), "problems_area")
+        self.problems_area.setWidget(self.problems)
+        self.problems_area.setWidgetResizable(True)
+        self.problems_area.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.model = PreviewModel(preview, path.suffix.lower() == ".json", self)
+        self.table = named(QTableView(), "rows")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount() - 1):
+            widest = 320 if column == PreviewModel.COL_PROBLEMS else 220
+            width = min(self.table.columnWidth(column) + 16, widest)
+            self.table.setColumnWidth(column, width)
+
+        self.error = error_label("import_error")
+        self.progress = named(QProgressBar(), "progress")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.import_button = named(QPushButton(), "import")
+        self.import_button.clicked.connect(self.confirm)
+        self.cancel_button = named(QPushButton(self.tr("Cancel")), "cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.file_errors)
+        layout.addWidget(self.problems_area)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self._describe(committee_name)
+        self.resize(1080, 560)
+
+    def _describe(self, committee_name: str) -> None:
+        preview = self.preview
+        rows = len(preview.rows)
+        bad = sum(1 for r in preview.rows if not r.ok)
+        if preview.file_errors:
+            self.summary.setText(
+                self.tr(
+                    "This file cannot be imported. Correct it in the spreadsheet, save it, "
+                    "and import it again. Nothing has been written."
+                )
+            )
+            self.file_errors.setText("\n".join(preview.file_errors))
+        elif bad:
+            self.summary.setText(
+                self.tr(
+                    "{bad} of {rows} rows have problems, marked below with their line. Correct "
+                    "the file and import it again; nothing is written until every row is ready."
+                ).format(bad=bad, rows=rows)
+            )
+        else:
+            self.summary.setText(
+                self.tr(
+                    "All {rows} rows are ready. Importing adds them to {committee} as new "
+                    "members, each with their own record in the audit trail."
+                ).format(rows=rows, committee=committee_name)
+            )
+        self.file_errors.setVisible(bool(preview.file_errors))
+        row_errors = [e for r in preview.rows for e in r.errors]
+        shown = row_errors[:MAX_LISTED]
+        if len(row_errors) > MAX_LISTED:
+            shown.append(
+                self.tr("… and {count} more problems.").format(count=len(row_errors) - MAX_LISTED)
+            )
+        self.problems.setText("\n".join(shown))
+        self.problems_area.setVisible(bool(row_errors))
+        lines = min(len(shown), 6)  # more scroll
+        self.problems_area.setFixedHeight(lines * self.problems.fontMetrics().lineSpacing() + 6)
+        self.table.setVisible(bool(preview.rows))
+        self.import_button.setText(self.tr("Import {rows} members").format(rows=rows))
+        self.import_button.setEnabled(preview.ok)
+        self.import_button.setDefault(preview.ok)
+
+    def confirm(self) -> None:
+        """Write the clean preview on a worker; ``imported`` or ``failed`` tells the end."""
+        if not self.preview.ok or self._task is not None:
+            return
+        db, committee_id, preview, actor = self.db, self.committee_id, self.preview, self._actor
+
+        def work() -> list[int]:
+            with db.session_scope() as session:
+                return apply_import(session, actor, committee_id, preview)
+
+        self._set_busy(True)
+        self.error.hide()
+        task = BackgroundTask(work, self)
+        task.signals.succeeded.connect(self._done)
+        task.signals.failed.connect(self._failed)
+        self._task = task
+        task.start()
+
+    def running(self) -> bool:
+        return self._task is not None
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.import_button.setEnabled(not busy and self.preview.ok)
+        self.cancel_button.setEnabled(not busy)
+
+    def _done(self, ids: object) -> None:
+        self._task = None
+        self._set_busy(False)
+        self.imported.emit(list(ids))  # type: ignore[call-overload]
+        self.accept()
+
+    def _failed(self, exc: object) -> None:
+        self._task = None
+        self._set_busy(False)
+        if isinstance(exc, UserError):
+            message = self.tr("Nothing was imported: {reason}").format(reason=exc)
+        else:
+            message = self.tr(
+                "Nothing was imported because of an error in EthicsDesk. The details are in "
+                "the log."
+            )
+        self.error.setText(message)
+        self.error.show()
+        self.failed.emit(message)
+
+    def reject(self) -> None:
+        if self._task is None:  # an import under way finishes first
+            super().reject()
