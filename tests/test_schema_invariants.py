@@ -860,19 +860,19 @@ def named_constraint(name: str) -> Constraint:
     raise KeyError(name)
 
 
-def accepted(session: Session, name: str, row: dict[str, Any]) -> None:
+def check_accepted(session: Session, name: str, row: dict[str, Any]) -> None:
     """``row`` goes in (inside a savepoint that is then rolled back)."""
     savepoint = session.begin_nested()
     session.execute(insert(table(name)).values(**row))
     savepoint.rollback()
 
 
-def refused(session: Session, name: str, row: dict[str, Any], *by: str) -> None:
+def check_refused(session: Session, name: str, row: dict[str, Any], *by: str) -> None:
     """Inserting ``row`` fails with an IntegrityError raised by one of the constraints ``by``."""
-    refused_statement(session, insert(table(name)).values(**row), *by)
+    check_refused_statement(session, insert(table(name)).values(**row), *by)
 
 
-def refused_statement(session: Session, statement: Executable, *by: str) -> None:
+def check_refused_statement(session: Session, statement: Executable, *by: str) -> None:
     """``statement`` fails with an IntegrityError raised by one of the constraints ``by``."""
     with pytest.raises(IntegrityError) as failure, session.begin_nested():
         session.execute(statement)
@@ -944,9 +944,9 @@ def test_check(session: Session, name: str) -> None:
     world = World(session)
     row = world.resolve(VALID[case.table])
     for overrides in [{}, *case.ok]:
-        accepted(session, case.table, {**row, **world.resolve(overrides)})
+        check_accepted(session, case.table, {**row, **world.resolve(overrides)})
     for overrides in case.bad:
-        refused(session, case.table, {**row, **world.resolve(overrides)}, name, *case.also)
+        check_refused(session, case.table, {**row, **world.resolve(overrides)}, name, *case.also)
 
 
 @pytest.mark.parametrize("name", sorted(UNIQUES))
@@ -956,8 +956,8 @@ def test_unique(session: Session, name: str) -> None:
     row = world.resolve(VALID[case.table])
     session.execute(insert(table(case.table)).values(**row))
     for overrides in case.ok:
-        accepted(session, case.table, {**row, **world.resolve(overrides)})
-    refused(session, case.table, {**row, **world.resolve(case.dup)}, name)
+        check_accepted(session, case.table, {**row, **world.resolve(overrides)})
+    check_refused(session, case.table, {**row, **world.resolve(case.dup)}, name)
 
 
 @pytest.mark.parametrize("name", sorted(FOREIGN_KEYS))
@@ -968,9 +968,9 @@ def test_foreign_key(session: Session, name: str) -> None:
     world = World(session)
     row = world.resolve({**VALID[case.table], **case.base})
     assert row[case.column] is not None, "the valid row must set the column under test"
-    accepted(session, case.table, row)
+    check_accepted(session, case.table, row)
     missing = MISSING_SHA if case.parent == "blob" else MISSING_ID
-    refused(session, case.table, {**row, case.column: missing}, name)
+    check_refused(session, case.table, {**row, case.column: missing}, name)
 
     parent = table(case.parent)
     (parent_key,) = parent.primary_key.columns
@@ -999,7 +999,7 @@ def test_not_null(session: Session, name: str) -> None:
     """Every column the model declares required refuses NULL, whatever its default."""
     world = World(session)
     row = world.resolve(VALID[name])
-    accepted(session, name, row)
+    check_accepted(session, name, row)
     dialect = session.get_bind().dialect.name
     for column in required_columns(name):
         with pytest.raises(IntegrityError) as failure, session.begin_nested():
@@ -1017,15 +1017,17 @@ def test_audit_head_single_row(session: Session) -> None:
     head = table("audit_head")
     rows = session.execute(select(head.c.id, head.c.count, head.c.hash)).all()
     assert [tuple(r) for r in rows] == [(1, 0, GENESIS_HASH)]
-    refused(
+    check_refused(
         session,
         "audit_head",
         {"id": 2, "count": 0, "hash": GENESIS_HASH},
         "ck_audit_head_single_row",
     )
-    refused(session, "audit_head", {"id": 1, "count": 0, "hash": GENESIS_HASH}, "pk_audit_head")
+    check_refused(
+        session, "audit_head", {"id": 1, "count": 0, "hash": GENESIS_HASH}, "pk_audit_head"
+    )
     # Without an id, PostgreSQL's sequence offers 1 and SQLite the next rowid, 2.
-    refused(
+    check_refused(
         session,
         "audit_head",
         {"count": 0, "hash": GENESIS_HASH},
@@ -1047,8 +1049,8 @@ def test_project_id_committee_id_is_a_key(session: Session) -> None:
     }
     assert uniques.get("uq_project_id_committee_id") == ["id", "committee_id"]
     world = World(session)  # writes a submission, which references the pair
-    accepted(session, "submission", world.resolve(VALID["submission"]))
-    refused(
+    check_accepted(session, "submission", world.resolve(VALID["submission"]))
+    check_refused(
         session,
         "project",
         {**world.resolve(VALID["project"]), "id": world.project},
@@ -1066,28 +1068,28 @@ def test_submission_committee_is_its_projects(session: Session) -> None:
     world = World(session)
     submission, project = table("submission"), table("project")
     row = world.resolve(VALID["submission"])
-    accepted(session, "submission", row)
-    refused(
+    check_accepted(session, "submission", row)
+    check_refused(
         session,
         "submission",
         {**row, "committee_id": world.committee2},
         "fk_submission_project_committee",
     )
-    refused(
+    check_refused(
         session,
         "submission",
         {**row, "committee_id": MISSING_ID},
         "fk_submission_committee_id_committee",
         "fk_submission_project_committee",
     )
-    refused_statement(
+    check_refused_statement(
         session,
         update(submission)
         .where(submission.c.id == world.submission)
         .values(committee_id=world.committee2),
         "fk_submission_project_committee",
     )
-    refused_statement(
+    check_refused_statement(
         session,
         update(project).where(project.c.id == world.project).values(committee_id=world.committee2),
         "fk_submission_project_committee",
@@ -1097,8 +1099,8 @@ def test_submission_committee_is_its_projects(session: Session) -> None:
         update(project).where(project.c.id == world.project2).values(committee_id=world.committee2)
     )
     moved = {**row, "project_id": world.project2}
-    accepted(session, "submission", {**moved, "committee_id": world.committee2})
-    refused(session, "submission", moved, "fk_submission_project_committee")
+    check_accepted(session, "submission", {**moved, "committee_id": world.committee2})
+    check_refused(session, "submission", moved, "fk_submission_project_committee")
 
 
 def test_draft_letters_without_number_do_not_clash(session: Session) -> None:
@@ -1111,7 +1113,7 @@ def test_draft_letters_without_number_do_not_clash(session: Session) -> None:
         session.execute(insert(table("letter")).values(**draft))
     numbered = {**draft, "status": "approved", "letter_number": "L-2025-009"}
     session.execute(insert(table("letter")).values(**numbered))
-    refused(session, "letter", numbered, "uq_letter_committee_id_letter_number")
+    check_refused(session, "letter", numbered, "uq_letter_committee_id_letter_number")
 
 
 # --- the doc ---------------------------------------------------------------------------

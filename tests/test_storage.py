@@ -103,7 +103,7 @@ def test_write_transactions_begin_immediate(tmp_path: Path) -> None:
         db.dispose()
 
 
-def _refused_untouched(path: Path, error: type[Exception]) -> None:
+def check_refused_untouched(path: Path, error: type[Exception]) -> None:
     before = _digest(path)
     siblings = _siblings(path)
     with pytest.raises(error) as caught:
@@ -116,13 +116,13 @@ def _refused_untouched(path: Path, error: type[Exception]) -> None:
 def test_text_file_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "ethicsdesk.db"
     path.write_text("名单\n王芳,女\n" * 50, encoding="utf-8")
-    _refused_untouched(path, NotADatabase)
+    check_refused_untouched(path, NotADatabase)
 
 
 def test_short_file_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "ethicsdesk.db"
     path.write_bytes(b"SQLite format 3\x00 but cut short")
-    _refused_untouched(path, NotADatabase)
+    check_refused_untouched(path, NotADatabase)
 
 
 def test_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
@@ -130,7 +130,7 @@ def test_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("CREATE TABLE songs (title TEXT)")
         conn.commit()
-    _refused_untouched(path, NotADatabase)
+    check_refused_untouched(path, NotADatabase)
 
 
 def _fixture_copy(tmp_path: Path) -> Path:
@@ -146,14 +146,14 @@ def test_damaged_database_is_refused_untouched(tmp_path: Path) -> None:
     for offset in range(3 * page, 3 * page + 200):  # scribble over a b-tree page
         data[offset] = 0xA5
     path.write_bytes(bytes(data))
-    _refused_untouched(path, DatabaseDamaged)
+    check_refused_untouched(path, DatabaseDamaged)
 
 
 def test_truncated_database_is_refused_untouched(tmp_path: Path) -> None:
     path = _fixture_copy(tmp_path)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])
-    _refused_untouched(path, DatabaseDamaged)
+    check_refused_untouched(path, DatabaseDamaged)
 
 
 def test_database_from_newer_version_is_refused_untouched(tmp_path: Path) -> None:
@@ -161,7 +161,7 @@ def test_database_from_newer_version_is_refused_untouched(tmp_path: Path) -> Non
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
         conn.commit()
-    _refused_untouched(path, DatabaseTooNew)
+    check_refused_untouched(path, DatabaseTooNew)
     with pytest.raises(DatabaseTooNew) as caught:
         inspect_sqlite_file(path)
     assert "newer version" in str(caught.value)
