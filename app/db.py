@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,7 @@ def alembic_config(connection: Connection | None = None) -> Any:
     return config
 
 
+@cache
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
@@ -93,10 +95,15 @@ def head_revision() -> str:
     return head
 
 
-def known_revisions() -> set[str]:
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every revision this version of EthicsDesk knows (read once: the scripts ship with
+    the package and do not change while it runs)."""
     from alembic.script import ScriptDirectory
 
-    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return frozenset(
+        s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    )
 
 
 def current_revision(connection: Connection) -> str | None:
