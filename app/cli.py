@@ -102,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = args.database_url or paths.database_url()
     try:
         if args.command == "verify":
-            return cmd_verify(paths, url, args.head)
+            return cmd_verify(paths, url, args.head, args.lang)
         if args.command == "demo":
             return cmd_demo(paths, url, args.out)
         if args.command == "shot":
@@ -130,10 +130,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         return cmd_gui(paths, url, args.lang)
     except UserError as exc:
-        print(f"ethicsdesk: {exc}", file=sys.stderr)
+        print(f"ethicsdesk: {exc.localized(_language(args.lang))}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130
+
+
+def _language(lang: str | None) -> str:
+    """zh or en, for messages: the --lang option, else the system locale."""
+    from app.cli_rules import resolve_lang
+
+    return resolve_lang(lang)
 
 
 def _shown_url(url: str) -> str:
@@ -146,12 +153,13 @@ def _parse_head(text: str) -> tuple[int, str]:
     count, _, digest = text.partition(":")
     if not count.isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
         raise UserError(
-            f"--head: expected COUNT:HASH (a number, a colon, 64 hex digits), got {text!r}"
+            f"--head: expected COUNT:HASH (a number, a colon, 64 hex digits), got {text!r}",
+            zh=f"--head：应为 COUNT:HASH（一个数字、一个冒号、64 位十六进制数），实际为 {text!r}",
         )
     return int(count), digest
 
 
-def cmd_verify(paths: DataPaths, url: str, head: str | None) -> int:
+def cmd_verify(paths: DataPaths, url: str, head: str | None, lang: str | None = None) -> int:
     from app.db import inspect_sqlite_file, open_database, sqlite_file
     from app.resources import resource_root
     from app.services.integrity import verify
@@ -166,8 +174,10 @@ def cmd_verify(paths: DataPaths, url: str, head: str | None) -> int:
         try:
             inspect_sqlite_file(file)
         except DatabaseRefused as exc:
-            print(f"ethicsdesk: {exc}", file=sys.stderr)
-            print("the file was left untouched", file=sys.stderr)
+            language = _language(lang)
+            print(f"ethicsdesk: {exc.localized(language)}", file=sys.stderr)
+            untouched = "文件未作任何改动" if language == "zh" else "the file was left untouched"
+            print(untouched, file=sys.stderr)
             return EXIT_PROBLEM
     db = open_database(url, paths)
     try:
@@ -205,7 +215,9 @@ def cmd_demo(paths: DataPaths, url: str, out: str | None) -> int:
             if not is_demo(db):
                 raise UserError(
                     "this data dir holds a committee's real data; the demo is built only into "
-                    "an empty data dir or over an earlier demo (use --data-dir)"
+                    "an empty data dir or over an earlier demo (use --data-dir)",
+                    zh="此数据目录存有委员会的真实数据；演示数据只能生成在空数据目录中，"
+                    "或覆盖先前的演示数据（请用 --data-dir 指定其他目录）",
                 )
             downgrade(db.engine, "base")
             upgrade(db.engine)

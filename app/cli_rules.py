@@ -125,7 +125,8 @@ def cmd_check(
         day = parse_date("--as-of", as_of) if as_of else None
         if profile is not None and profile not in profile_ids():
             raise BadFile(
-                f"--profile: unknown profile {profile!r} (known: {', '.join(profile_ids())})"
+                f"--profile: unknown profile {profile!r} (known: {', '.join(profile_ids())})",
+                zh=f"--profile：未知的适用法规 {profile!r}（可用：{'、'.join(profile_ids())}）",
             )
         data = load_json(Path(file))
         if kind == "roster":
@@ -134,10 +135,8 @@ def cmd_check(
         else:
             meeting, loaded = parse_meeting(data, profile=profile, as_of=day)
             outcome = evaluate_meeting(meeting, loaded, language)
-    except (BadFile, ProfileError) as exc:
-        return _bad(str(exc))
-    except UserError as exc:
-        return _bad(str(exc))
+    except UserError as exc:  # BadFile, ProfileError and the rest: one line, no trace
+        return _bad(exc.localized(language))
 
     if kind == "roster":
         if as_json:
@@ -257,10 +256,12 @@ def cmd_rules(action: str, profile_id: str | None, lang: str | None) -> int:
             return EXIT_OK
         assert profile_id is not None
         if profile_id not in profile_ids():
+            if language == "zh":
+                return _bad(f"没有适用法规 {profile_id!r}（可用：{'、'.join(profile_ids())}）")
             return _bad(f"no profile {profile_id!r} (known: {', '.join(profile_ids())})")
         profile = load_profile(profile_id)
     except ProfileError as exc:
-        return _bad(str(exc))
+        return _bad(exc.localized(language))
     print(f"{profile.id} — {profile.title.pick(language)}")
     print(f"{labels['version']}: {profile.version}")
     print("\n".join(_rule_block(profile, language, labels)))

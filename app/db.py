@@ -147,35 +147,51 @@ def inspect_sqlite_file(path: Path) -> FileState:
     if not path.exists():
         return FileState(exists=False, empty=True, revision=None)
     if not path.is_file():
-        raise NotADatabase(str(path), "is not a file")
+        raise NotADatabase(str(path), "is not a file", zh="不是文件")
     with path.open("rb") as handle:
         header = handle.read(100)
     if len(header) == 0:
         return FileState(exists=True, empty=True, revision=None)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise NotADatabase(str(path), "is not an EthicsDesk database (not an SQLite file)")
+        raise NotADatabase(
+            str(path),
+            "is not an EthicsDesk database (not an SQLite file)",
+            zh="不是 EthicsDesk 数据库（不是 SQLite 文件）",
+        )
     try:
         with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
             rows = conn.execute("PRAGMA quick_check").fetchall()
             if [r[0] for r in rows] != ["ok"]:
                 detail = "; ".join(str(r[0]) for r in rows[:3])
-                raise DatabaseDamaged(str(path), f"is damaged (integrity check: {detail})")
+                raise DatabaseDamaged(
+                    str(path),
+                    f"is damaged (integrity check: {detail})",
+                    zh=f"文件已损坏（完整性检查：{detail}）",
+                )
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
             if not tables:
                 return FileState(exists=True, empty=True, revision=None)
             if "alembic_version" not in tables:
-                raise NotADatabase(str(path), "is an SQLite database, but not one of EthicsDesk's")
+                raise NotADatabase(
+                    str(path),
+                    "is an SQLite database, but not one of EthicsDesk's",
+                    zh="是 SQLite 数据库，但不是 EthicsDesk 数据库",
+                )
             versions = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
     except sqlite3.DatabaseError as exc:
-        raise DatabaseDamaged(str(path), f"is damaged or unreadable ({exc})") from exc
+        raise DatabaseDamaged(
+            str(path), f"is damaged or unreadable ({exc})", zh=f"文件已损坏或无法读取（{exc}）"
+        ) from exc
     revision = versions[0] if versions else None
     if revision is not None and revision not in known_revisions():
         raise DatabaseTooNew(
             str(path),
             f"was written by a newer version of EthicsDesk (schema {revision}); "
             "install that version or newer to open it",
+            zh=f"由更新版本的 EthicsDesk 写入（数据结构版本 {revision}），"
+            "请安装该版本或更新版本后再打开",
         )
     return FileState(exists=True, empty=False, revision=revision)
 
@@ -236,7 +252,7 @@ def open_database(url: str, paths: DataPaths | None = None, *, create: bool = Tr
     if path is not None:
         state = inspect_sqlite_file(path)
         if not state.exists and not create:
-            raise DatabaseRefused(str(path), "no database here")
+            raise DatabaseRefused(str(path), "no database here", zh="此处没有数据库")
         path.parent.mkdir(parents=True, exist_ok=True)
         if state.exists and not state.empty and state.revision != head:
             backups = paths.backups if paths else path.parent / "backups"
@@ -251,10 +267,17 @@ def open_database(url: str, paths: DataPaths | None = None, *, create: bool = Tr
             has_tables = set(inspect(connection).get_table_names())
         if revision is not None and revision not in known:
             raise DatabaseTooNew(
-                url, f"was written by a newer version of EthicsDesk (schema {revision})"
+                url,
+                f"was written by a newer version of EthicsDesk (schema {revision})",
+                zh=f"由更新版本的 EthicsDesk 写入（数据结构版本 {revision}），"
+                "请安装该版本或更新版本后再打开",
             )
         if revision is None and has_tables - {"alembic_version"}:
-            raise NotADatabase(url, "holds tables, but is not an EthicsDesk database")
+            raise NotADatabase(
+                url,
+                "holds tables, but is not an EthicsDesk database",
+                zh="已有数据表，但不是 EthicsDesk 数据库",
+            )
         if revision != head:
             upgrade(engine)
         if path is not None:

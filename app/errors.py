@@ -3,39 +3,84 @@
 ``UserError`` and its subclasses are problems of the input or the environment that a person
 can fix (a bad field, a damaged file, a database from a newer version). They carry a message
 fit to show as is. Anything else raised is a bug and is logged with its trace.
+
+Messages are bilingual at the source (DESIGN.md section 3): ``str()`` is the English text
+(what logs, tests and English scripts read), and the raiser may add the Chinese text with
+``zh=``. ``localized(lang)`` picks one for the UI or CLI language; an error raised without
+Chinese falls back to English.
 """
 
 from __future__ import annotations
 
 
+def is_chinese(lang: str) -> bool:
+    """Does ``lang`` (``zh``, ``zh_CN``, ``en`` …) ask for Chinese text?"""
+    return lang.lower().startswith("zh")
+
+
 class UserError(Exception):
-    """A problem the user can fix; ``str()`` is the message to show."""
+    """A problem the user can fix; ``str()`` is the English message to show, ``zh`` the
+    Chinese one (None when the raiser gave none)."""
+
+    def __init__(self, message: str = "", *, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def localized(self, lang: str) -> str:
+        """The whole message in ``lang``: the Chinese text for ``zh*`` when there is one,
+        else ``str(self)``."""
+        if is_chinese(lang) and self.zh:
+            return self.zh
+        return str(self)
 
 
-class ValidationError(UserError):
-    """A field of the input is wrong. ``field`` names it (dotted for nested input)."""
+class FieldError(UserError):
+    """An error about one field of the input. ``field`` names it (dotted for nested input).
 
-    def __init__(self, field: str, message: str) -> None:
+    ``message`` is the English reason without the field; ``str()`` is ``"field: message"``.
+    The Chinese reason is ``zh_message`` and the field's Chinese name ``zh_field`` (both
+    optional). ``localized("zh…")`` is ``"{zh_field}：{zh_message}"`` — the field named in
+    Chinese, never by its raw id — or only the reason when no Chinese name was given (the
+    reason then names the field itself, if it must). ``localized_message(lang)`` is the
+    reason alone, for a screen that shows it beside the field.
+    """
+
+    def __init__(
+        self, field: str, message: str, *, zh: str | None = None, zh_field: str | None = None
+    ) -> None:
         self.field = field
         self.message = message
-        super().__init__(f"{field}: {message}")
+        self.zh_message = zh
+        self.zh_field = zh_field
+        whole = None
+        if zh:
+            whole = f"{zh_field}：{zh}" if zh_field else zh
+        super().__init__(f"{field}: {message}", zh=whole)
+
+    def localized_message(self, lang: str) -> str:
+        """The reason without the field, in ``lang`` (English when no Chinese was given)."""
+        if is_chinese(lang) and self.zh_message:
+            return self.zh_message
+        return self.message
 
 
-class NotFound(UserError):
+class ValidationError(FieldError):
+    """A field of the input is wrong."""
+
+
+class NotFound(FieldError):
     """A record named by the input does not exist."""
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        super().__init__(f"{field}: {message}")
 
 
 class DatabaseRefused(UserError):
-    """The database file cannot be opened safely; it was left untouched."""
+    """The database file cannot be opened safely; it was left untouched. ``zh`` is the
+    Chinese reason; ``localized`` puts the path before it, as ``str()`` does."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, reason: str, *, zh: str | None = None) -> None:
         self.path = path
         self.reason = reason
-        super().__init__(f"{path}: {reason}")
+        self.zh_reason = zh
+        super().__init__(f"{path}: {reason}", zh=f"{path}：{zh}" if zh else None)
 
 
 class NotADatabase(DatabaseRefused):
@@ -53,6 +98,6 @@ class DatabaseTooNew(DatabaseRefused):
 class ResourceMissing(UserError):
     """A file that ships with EthicsDesk is missing: the installation is broken."""
 
-    def __init__(self, name: str, message: str) -> None:
+    def __init__(self, name: str, message: str, *, zh: str | None = None) -> None:
         self.name = name
-        super().__init__(f"{name}: {message}")
+        super().__init__(f"{name}: {message}", zh=f"{name}：{zh}" if zh else None)

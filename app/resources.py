@@ -33,7 +33,11 @@ def resource_root() -> Path:
     for candidate in candidates:
         if (candidate / "MANIFEST").is_file():
             return candidate.resolve()
-    raise ResourceMissing("resources", f"no resource folder found (looked in {candidates})")
+    raise ResourceMissing(
+        "resources",
+        f"no resource folder found (looked in {candidates})",
+        zh=f"找不到资源文件夹（已查找：{candidates}），安装不完整",
+    )
 
 
 def resource_path(*parts: str) -> Path:
@@ -41,7 +45,13 @@ def resource_path(*parts: str) -> Path:
     root = resource_root()
     path = root.joinpath(*parts).resolve()
     if root != path and root not in path.parents:
-        raise ResourceMissing("/".join(parts), "resource name leaves the resource folder")
+        raise ResourceMissing(
+            "/".join(parts),
+            "resource name leaves the resource folder",
+            zh="资源名称指向资源文件夹之外",
+        )
     if not path.exists():
-        raise ResourceMissing("/".join(parts), "resource not found")
+        raise ResourceMissing(
+            "/".join(parts), "resource not found", zh="找不到该资源文件，安装不完整"
+        )
     return path

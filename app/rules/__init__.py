@@ -30,7 +30,10 @@ PROFILE_IDS = (
 def check_profile_id(field: str, profile_id: Any) -> str:
     if profile_id not in PROFILE_IDS:
         raise ValidationError(
-            field, f"unknown regulatory profile {profile_id!r} (known: {', '.join(PROFILE_IDS)})"
+            field,
+            f"unknown regulatory profile {profile_id!r} (known: {', '.join(PROFILE_IDS)})",
+            zh=f"未知的适用法规 {profile_id!r}（可用：{'、'.join(PROFILE_IDS)}）",
+            zh_field="适用法规",
         )
     return str(profile_id)
 
@@ -42,11 +45,18 @@ def check_sop_overrides(field: str, overrides: Any, profile_id: str) -> dict[str
     from app.rules.sop import resolve
 
     if not isinstance(overrides, Mapping):
-        raise ValidationError(field, "must be a mapping of override names to values")
+        raise ValidationError(
+            field,
+            "must be a mapping of override names to values",
+            zh="必须是调整项名称到取值的键值表",
+            zh_field="SOP 调整项",
+        )
     try:
         resolve(load_profile(profile_id), overrides)
     except ValidationError as exc:
         # resolve() names the override as sop.<key>; the service's field is ``field``.
         name = exc.field.removeprefix("sop.")
-        raise ValidationError(f"{field}.{name}", exc.message) from exc
+        raise ValidationError(
+            f"{field}.{name}", exc.message, zh=exc.zh_message, zh_field=exc.zh_field
+        ) from exc
     return dict(overrides)

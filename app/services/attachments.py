@@ -12,7 +12,6 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
 from app.models import (
     AgendaItem,
     Attachment,
@@ -66,11 +65,11 @@ _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
 def clean_filename(name: object) -> str:
     """The file's own name, without any directory part or characters unsafe on disk."""
     if not isinstance(name, str):
-        raise ValidationError("filename", "must be text")
+        raise v.invalid("filename", "must be text", "必须是文本")
     base = PureWindowsPath(PurePosixPath(unicodedata.normalize("NFC", name)).name).name.strip()
     base = _UNSAFE_NAME.sub("_", base)
     if base in ("", ".", ".."):
-        raise ValidationError("filename", "is empty")
+        raise v.invalid("filename", "is empty", "不能为空")
     if len(base) > 255:
         stem, dot, ext = base.rpartition(".")
         base = (stem[: 250 - len(ext)] + dot + ext) if dot and len(ext) < 20 else base[:255]
@@ -106,11 +105,13 @@ def attach_file(
     owner = v.get(session, OWNER_MODELS[owner_type], "owner_id", owner_id)
     name = clean_filename(filename)
     if not isinstance(content, bytes | bytearray | memoryview):
-        raise ValidationError("content", "must be the file's bytes")
+        raise v.invalid("content", "must be the file's bytes", "必须是文件的字节内容")
     if len(content) > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
+        raise v.invalid(
             "content",
             f"{name} is {len(content) / 2**20:.1f} MiB; files may be at most "
+            f"{MAX_ATTACHMENT_BYTES // 2**20} MiB",
+            f"{name} 大小为 {len(content) / 2**20:.1f} MiB，文件不能超过 "
             f"{MAX_ATTACHMENT_BYTES // 2**20} MiB",
         )
     kind = v.text(
@@ -160,11 +161,15 @@ def attach_path(session: Session, actor: Actor, *, path: Path, **fields: object)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ValidationError("path", f"cannot read {path}: {exc.strerror}") from exc
+        raise v.invalid(
+            "path", f"cannot read {path}: {exc.strerror}", f"无法读取 {path}：{exc.strerror}"
+        ) from exc
     if size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
+        raise v.invalid(
             "path",
             f"{path.name} is {size / 2**20:.1f} MiB; files may be at most "
+            f"{MAX_ATTACHMENT_BYTES // 2**20} MiB",
+            f"{path.name} 大小为 {size / 2**20:.1f} MiB，文件不能超过 "
             f"{MAX_ATTACHMENT_BYTES // 2**20} MiB",
         )
     return attach_file(session, actor, filename=path.name, content=path.read_bytes(), **fields)  # type: ignore[arg-type]

@@ -128,7 +128,11 @@ def profile_entry(session: Session, committee_id: int, as_of: date) -> Committee
             .limit(1)
         )
     if entry is None:
-        raise NotFound("committee_id", f"committee {committee_id} has no regulatory profile")
+        raise NotFound(
+            "committee_id",
+            f"committee {committee_id} has no regulatory profile",
+            zh=f"委员会（编号 {committee_id}）尚未设定适用法规",
+        )
     return entry
 
 

@@ -6,7 +6,6 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
 from app.models import Committee, ConsultantEngagement, Person, Project, Submission
 from app.models.vocab import EXPERTISE
 from app.services import audit
@@ -39,11 +38,17 @@ def engage_consultant(
     if project_id is not None:
         project = v.get(session, Project, "project_id", project_id)
         if project.committee_id != committee.id:
-            raise ValidationError("project_id", "names a project of another committee")
+            raise v.invalid(
+                "project_id", "names a project of another committee", "所指项目属于其他委员会"
+            )
     if submission_id is not None:
         submission = v.get(session, Submission, "submission_id", submission_id)
         if submission.committee_id != committee.id:
-            raise ValidationError("submission_id", "names a submission of another committee")
+            raise v.invalid(
+                "submission_id",
+                "names a submission of another committee",
+                "所指送审属于其他委员会",
+            )
     area = v.choice("expertise", expertise, EXPERTISE)
     coi = v.optional_date("coi_declared_on", coi_declared_on)
     conf = v.optional_date("confidentiality_signed_on", confidentiality_signed_on)

@@ -366,7 +366,10 @@ def is_demo(db: Database) -> bool:
 def build_demo(db: Database, today: date) -> None:
     """Fill an empty database with the demo institution, committees and rosters."""
     if not _is_empty(db):
-        raise UserError("the demo is built only into an empty database; this one holds committees")
+        raise UserError(
+            "the demo is built only into an empty database; this one holds committees",
+            zh="演示数据只能生成在空数据库中，此数据库已有委员会",
+        )
     term_start = today - timedelta(days=700)
     term_end = date(term_start.year + 5, term_start.month, 1) - timedelta(days=1)
     with db.session_scope() as s:

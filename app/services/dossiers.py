@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
 from app.models import (
     Committee,
     Decision,
@@ -54,6 +53,34 @@ PROJECT_FIELDS = (
     "approval_until",
     "stem_cell",
 )
+# How Chinese messages name submission kinds, statuses and events.
+_KINDS_ZH = {
+    "initial": "初始审查",
+    "amendment": "修正案审查",
+    "continuing": "跟踪审查",
+    "sae": "严重不良事件报告",
+    "deviation": "偏离方案报告",
+    "suspension": "暂停研究报告",
+    "termination": "提前终止研究报告",
+    "closure": "结题报告",
+    "re_review": "复审",
+    "appeal": "申诉",
+}
+_STATUSES_ZH = {
+    "received": "已登记",
+    "returned": "已退回补正",
+    "accepted": "已受理",
+    "under_review": "审查中",
+    "decided": "已作出决定",
+    "withdrawn": "已撤回",
+}
+_EVENTS_ZH = {
+    "returned_for_completion": "退回补正",
+    "resubmitted": "重新提交",
+    "accepted": "受理",
+    "withdrawn": "撤回",
+    "note": "添加备注",
+}
 STEM_CELL_FIELDS = (
     "cell_type",
     "cell_source",
@@ -71,10 +98,14 @@ STEM_CELL_FIELDS = (
 
 def _stem_cell_values(raw: Any) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise ValidationError("stem_cell", "must be a mapping of stem-cell details")
+        raise v.invalid(
+            "stem_cell", "must be a mapping of stem-cell details", "必须是干细胞研究信息的键值表"
+        )
     for key in raw:
         if key not in STEM_CELL_FIELDS:
-            raise ValidationError(f"stem_cell.{key}", "is not a stem-cell detail")
+            raise v.invalid(
+                f"stem_cell.{key}", "is not a stem-cell detail", "不是干细胞研究信息的字段"
+            )
     values: dict[str, Any] = {}
     for key in ("cell_type", "cell_source", "institution_filing_number", "project_filing_number"):
         if key in raw:
@@ -137,7 +168,11 @@ def _project_values(changes: dict[str, Any], current: Project | None) -> dict[st
         values["stem_cell"] = _stem_cell_values(changes["stem_cell"])
     project_type = values.get("project_type", current.project_type if current else None)
     if values.get("stem_cell") and project_type != "stem_cell":
-        raise ValidationError("stem_cell", "only a stem-cell project has stem-cell details")
+        raise v.invalid(
+            "stem_cell",
+            "only a stem-cell project has stem-cell details",
+            "只有干细胞研究项目才有干细胞研究信息",
+        )
     return values
 
 
@@ -198,8 +233,10 @@ def edit_project(session: Session, actor: Actor, project_id: int, **changes: Any
         values.get("project_type", project.project_type) != "stem_cell"
         and project.stem_cell is not None
     ):
-        raise ValidationError(
-            "project_type", "a project with stem-cell details stays a stem-cell project"
+        raise v.invalid(
+            "project_type",
+            "a project with stem-cell details stays a stem-cell project",
+            "已有干细胞研究信息的项目不能改为其他类型",
         )
     _apply_project(project, values)
     audit.record(session, actor, "project.edit", "project", project.id, values)
@@ -227,7 +264,9 @@ def register_submission(
     path = None if review_path is None else v.choice("review_path", review_path, REVIEW_PATHS)
     basis = v.long_text("exempt_basis", exempt_basis)
     if path == "exempt" and not basis:
-        raise ValidationError("exempt_basis", "an exempt review needs its legal basis")
+        raise v.invalid(
+            "exempt_basis", "an exempt review needs its legal basis", "免除审查须写明法规依据"
+        )
     receipt = v.text("fee_receipt", fee_receipt, max_length=100)
     text = v.long_text("summary", summary)
     answered: Decision | None = None
@@ -235,9 +274,17 @@ def register_submission(
         answered = v.get(session, Decision, "answers_decision_id", answers_decision_id)
         decided_submission = session.get(Submission, answered.submission_id)
         if decided_submission is None or decided_submission.project_id != project.id:
-            raise ValidationError("answers_decision_id", "names a decision on another project")
+            raise v.invalid(
+                "answers_decision_id",
+                "names a decision on another project",
+                "所指审查决定属于其他项目",
+            )
     elif answers_decision_id is not None:
-        raise ValidationError("answers_decision_id", f"a {kind} submission answers no decision")
+        raise v.invalid(
+            "answers_decision_id",
+            f"a {kind} submission answers no decision",
+            f"“{_KINDS_ZH.get(kind, kind)}”送审不答复审查决定（只有复审和申诉才需指明）",
+        )
     number = take_number(session, project.committee_id, "acceptance", received)
     submission = Submission(
         project_id=project.id,
@@ -310,17 +357,30 @@ def add_submission_event(
         .order_by(SubmissionEvent.occurred_on.desc())
         .limit(1)
     )
-    v.date_order("occurred_on", when, "the submission's last event", last)
+    v.date_order(
+        "occurred_on", when, "the submission's last event", last, earlier_zh="该送审的上一事件"
+    )
     due = v.optional_date("deadline", deadline)
     if kind == "returned_for_completion" and due is None:
-        raise ValidationError("deadline", "returning a submission for completion needs a deadline")
+        raise v.invalid(
+            "deadline",
+            "returning a submission for completion needs a deadline",
+            "退回补正须设定补正期限",
+        )
     if kind != "returned_for_completion" and due is not None:
-        raise ValidationError("deadline", "only a return for completion has a deadline")
+        raise v.invalid(
+            "deadline", "only a return for completion has a deadline", "只有退回补正才设定期限"
+        )
     v.date_order("deadline", due, "occurred_on", when)
     text = v.long_text("note", note)
     allowed_from, new_status = _TRANSITIONS[kind]
     if submission.status not in allowed_from:
-        raise ValidationError("kind", f"a submission that is {submission.status} cannot be {kind}")
+        raise v.invalid(
+            "kind",
+            f"a submission that is {submission.status} cannot be {kind}",
+            f"处于“{_STATUSES_ZH.get(submission.status, submission.status)}”状态的送审"
+            f"不能{_EVENTS_ZH.get(kind, kind)}",
+        )
     event = SubmissionEvent(
         submission_id=submission.id, kind=kind, occurred_on=when, deadline=due, note=text
     )

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
 from app.models import (
     Committee,
     CommitteeProfile,
@@ -44,7 +43,9 @@ def _institution_values(changes: dict[str, Any]) -> dict[str, Any]:
 def _unique_institution_name(session: Session, name: str, own_id: int | None = None) -> None:
     found = session.scalar(select(Institution.id).where(Institution.name_zh == name))
     if found is not None and found != own_id:
-        raise ValidationError("name_zh", f"an institution named {name!r} exists already")
+        raise v.invalid(
+            "name_zh", f"an institution named {name!r} exists already", f"已有名为“{name}”的机构"
+        )
 
 
 def create_institution(
@@ -95,7 +96,9 @@ def check_timezone(value: Any) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValidationError("timezone", f"{name!r} is not a known time zone") from exc
+        raise v.invalid(
+            "timezone", f"{name!r} is not a known time zone", f"{name!r} 不是已知的时区"
+        ) from exc
     return name
 
 
@@ -169,7 +172,11 @@ def _unique_committee_name(
         )
     )
     if found is not None and found != own_id:
-        raise ValidationError("name_zh", f"this institution has a committee named {name!r} already")
+        raise v.invalid(
+            "name_zh",
+            f"this institution has a committee named {name!r} already",
+            f"本机构已有名为“{name}”的委员会",
+        )
 
 
 def edit_committee(session: Session, actor: Actor, committee_id: int, **changes: Any) -> Committee:
@@ -294,7 +301,7 @@ def add_term(
             CommitteeTerm.committee_id == committee.id, CommitteeTerm.number == n
         )
     ):
-        raise ValidationError("number", f"term {n} is recorded already")
+        raise v.invalid("number", f"term {n} is recorded already", f"第{n}届已有记录")
     term = CommitteeTerm(
         committee_id=committee.id,
         number=n,

@@ -23,11 +23,39 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
+# How messages name roles and actions in Chinese.
+ROLES_ZH = {
+    "admin": "管理员",
+    "secretary": "秘书",
+    "chair": "主任委员",
+    "member": "委员",
+    "viewer": "只读用户",
+}
+ACTIONS_ZH = {
+    "institution.edit": "编辑机构信息",
+    "committee.edit": "编辑委员会信息",
+    "committee.profile": "设定适用法规和 SOP 调整项",
+    "roster.edit": "编辑委员名册",
+    "person.edit": "编辑人员信息",
+    "training.edit": "记录培训",
+    "declaration.edit": "记录声明",
+    "attachment.add": "添加附件",
+    "project.edit": "编辑项目",
+    "submission.edit": "登记送审",
+    "settings.edit": "修改系统设置",
+}
+
+
 class PermissionDenied(UserError):
     def __init__(self, actor: Actor, action: str) -> None:
         self.actor = actor
         self.action = action
-        super().__init__(f"{actor.username} ({actor.role}) may not do {action}")
+        role = ROLES_ZH.get(actor.role, actor.role)
+        doing = ACTIONS_ZH.get(action, action)
+        super().__init__(
+            f"{actor.username} ({actor.role}) may not do {action}",
+            zh=f"{actor.username}（{role}）无权{doing}（{action}）",
+        )
 
 
 def require(actor: Actor, action: str) -> None:

@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
 from app.models import (
     Committee,
     Declaration,
@@ -33,6 +32,9 @@ from app.services import audit
 from app.services import validation as v
 from app.services.context import Actor
 from app.services.permissions import require
+
+# How Chinese messages name a declaration's scope.
+_SCOPES_ZH = {"standing": "长期有效", "meeting": "单次会议", "project": "单个项目"}
 
 _PERSON_TEXT = {
     "name_en": 100,
@@ -74,7 +76,7 @@ def _person_values(changes: dict[str, Any]) -> dict[str, Any]:
         if key in changes:
             values[key] = v.text(key, changes[key], max_length=limit)
     if values.get("email") and "@" not in values["email"]:
-        raise ValidationError("email", "is not an e-mail address")
+        raise v.invalid("email", "is not an e-mail address", "不是有效的电子邮件地址")
     return values
 
 
@@ -135,21 +137,39 @@ def _membership_values(
     alternate_for = values.get("alternate_for_id", current.alternate_for_id if current else None)
     if "alternate" in roles_after:
         if alternate_for is None:
-            raise ValidationError(
-                "alternate_for_id", "an alternate must name the member it sits for"
+            raise v.invalid(
+                "alternate_for_id",
+                "an alternate must name the member it sits for",
+                "候补委员必须指明其候补的委员",
             )
         seat = v.get(session, Membership, "alternate_for_id", alternate_for)
         if seat.committee_id != committee_id:
-            raise ValidationError("alternate_for_id", "names a member of another committee")
+            raise v.invalid(
+                "alternate_for_id", "names a member of another committee", "所指委员属于其他委员会"
+            )
         if current is not None and seat.id == current.id:
-            raise ValidationError("alternate_for_id", "a member cannot be its own alternate")
+            raise v.invalid(
+                "alternate_for_id", "a member cannot be its own alternate", "委员不能做自己的候补"
+            )
         if "alternate" in seat.roles:
-            raise ValidationError("alternate_for_id", "names another alternate, not a member")
+            raise v.invalid(
+                "alternate_for_id",
+                "names another alternate, not a member",
+                "所指的是另一名候补委员，而不是正式委员",
+            )
     elif alternate_for is not None:
-        raise ValidationError("alternate_for_id", "only an alternate sits for another member")
+        raise v.invalid(
+            "alternate_for_id",
+            "only an alternate sits for another member",
+            "只有候补委员才能候补其他委员",
+        )
     voting = values.get("voting", current.voting if current else True)
     if voting and roles_after == ["secretary"]:
-        raise ValidationError("voting", "a secretary who is not also a member does not vote")
+        raise v.invalid(
+            "voting",
+            "a secretary who is not also a member does not vote",
+            "不兼任委员的秘书没有表决权",
+        )
     return values
 
 
@@ -204,8 +224,10 @@ def add_membership(
     ).all()
     for other in overlapping:
         if other.term_end is None or other.term_end >= values["term_start"]:
-            raise ValidationError(
-                "person_id", f"{person.name_zh} already holds a current seat on this committee"
+            raise v.invalid(
+                "person_id",
+                f"{person.name_zh} already holds a current seat on this committee",
+                f"{person.name_zh}已在本委员会任职",
             )
     membership = Membership(committee_id=committee.id, person_id=person.id)
     _apply_membership(membership, values)
@@ -228,7 +250,11 @@ def edit_membership(
     require(actor, "roster.edit")
     membership = v.get(session, Membership, "membership_id", membership_id)
     if membership.ended_on is not None:
-        raise ValidationError("membership_id", "this membership has ended; add a new one instead")
+        raise v.invalid(
+            "membership_id",
+            "this membership has ended; add a new one instead",
+            "此任职已终止，请新增一条任职记录",
+        )
     values = _membership_values(session, membership.committee_id, changes, membership)
     _apply_membership(membership, values)
     audit.record(session, actor, "membership.edit", "membership", membership.id, values)
@@ -242,7 +268,11 @@ def end_membership(
     require(actor, "roster.edit")
     membership = v.get(session, Membership, "membership_id", membership_id)
     if membership.ended_on is not None:
-        raise ValidationError("membership_id", f"this membership ended on {membership.ended_on}")
+        raise v.invalid(
+            "membership_id",
+            f"this membership ended on {membership.ended_on}",
+            f"此任职已于 {membership.ended_on} 终止",
+        )
     end = v.parse_date("ended_on", ended_on)
     v.date_order("ended_on", end, "term_start", membership.term_start)
     why = v.long_text("reason", reason)
@@ -285,7 +315,11 @@ def add_training(
     except InvalidOperation:
         amount = None
     if amount is None or not amount.is_finite() or amount < 0 or amount > Decimal("9999"):
-        raise ValidationError("hours", f"must be a number of hours from 0 to 9999 (got {hours!r})")
+        raise v.invalid(
+            "hours",
+            f"must be a number of hours from 0 to 9999 (got {hours!r})",
+            f"必须是 0 到 9999 之间的学时数（实际为 {hours!r}）",
+        )
     amount = amount.quantize(Decimal("0.1"))
     training = Training(
         person_id=person.id, course=name, taken_on=taken, hours=amount, expires_on=expires
@@ -337,15 +371,27 @@ def add_declaration(
     if scope == "meeting":
         meeting = v.get(session, Meeting, "meeting_id", meeting_id)
         if meeting.committee_id != committee.id:
-            raise ValidationError("meeting_id", "names a meeting of another committee")
+            raise v.invalid(
+                "meeting_id", "names a meeting of another committee", "所指会议属于其他委员会"
+            )
     elif meeting_id is not None:
-        raise ValidationError("meeting_id", f"a {scope} declaration names no meeting")
+        raise v.invalid(
+            "meeting_id",
+            f"a {scope} declaration names no meeting",
+            f"适用范围为“{_SCOPES_ZH.get(scope, scope)}”的声明不应指定会议",
+        )
     if scope == "project":
         project = v.get(session, Project, "project_id", project_id)
         if project.committee_id != committee.id:
-            raise ValidationError("project_id", "names a project of another committee")
+            raise v.invalid(
+                "project_id", "names a project of another committee", "所指项目属于其他委员会"
+            )
     elif project_id is not None:
-        raise ValidationError("project_id", f"a {scope} declaration names no project")
+        raise v.invalid(
+            "project_id",
+            f"a {scope} declaration names no project",
+            f"适用范围为“{_SCOPES_ZH.get(scope, scope)}”的声明不应指定项目",
+        )
     declaration = Declaration(
         person_id=person.id,
         committee_id=committee.id,

@@ -30,10 +30,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.errors import NotFound, UserError, ValidationError
+from app.errors import NotFound, UserError, ValidationError, is_chinese
 from app.models import Committee, Membership
 from app.models.vocab import EXPERTISE, GENDERS, ROLE_PRECEDENCE
-from app.rules.files import BadFile, parse_roster
+from app.rules.files import BadFile, key_zh, parse_roster
 from app.services import roster
 from app.services import validation as v
 from app.services.composition import committee_memberships, effective_end, profile_entry
@@ -286,7 +286,9 @@ class ImportRow:
     in JSON), ``voting`` and ``scientist`` (None unless a JSON file sets them) and, when the
     alternate sits for a seat already on the committee, ``alternate_for_membership_id``.
     ``cells`` is the raw text per column for display. ``errors`` are whole messages naming
-    the place and the column.
+    the place and the column, in English; ``errors_zh`` the same messages in Chinese, one for
+    one (``add_error`` adds both). ``where`` and ``where_zh`` name the row: ``line 3`` /
+    ``第 3 行`` by default, ``member p1 (李明)`` / ``成员 p1（李明）`` for JSON.
     """
 
     line: int
@@ -294,10 +296,27 @@ class ImportRow:
     errors: list[str] = field(default_factory=list)
     cells: dict[str, str] = field(default_factory=dict)
     where: str = ""
+    errors_zh: list[str] = field(default_factory=list)
+    where_zh: str = ""
 
     def __post_init__(self) -> None:
         if not self.where:
             self.where = f"line {self.line}"
+        if not self.where_zh:
+            self.where_zh = f"第 {self.line} 行"
+
+    def add_error(self, message: str, zh: str) -> None:
+        self.errors.append(message)
+        self.errors_zh.append(zh)
+
+    def errors_in(self, lang: str) -> list[str]:
+        """The errors in ``lang`` (English where the Chinese is not one for one)."""
+        if is_chinese(lang) and len(self.errors_zh) == len(self.errors):
+            return self.errors_zh
+        return self.errors
+
+    def where_in(self, lang: str) -> str:
+        return self.where_zh if is_chinese(lang) else self.where
 
     @property
     def ok(self) -> bool:
@@ -311,6 +330,22 @@ class ImportPreview:
     rows: list[ImportRow]
     file_errors: list[str] = field(default_factory=list)
     source: str = "csv"  # "csv" or "json": how messages name columns and rows refer to others
+    file_errors_zh: list[str] = field(default_factory=list)  # file_errors in Chinese
+
+    @classmethod
+    def refused(cls, message: str, zh: str) -> ImportPreview:
+        """A file that cannot be read at all: no rows, one file error."""
+        return cls([], [message], file_errors_zh=[zh])
+
+    def file_errors_in(self, lang: str) -> list[str]:
+        """The file errors in ``lang`` (English where the Chinese is not one for one)."""
+        if is_chinese(lang) and len(self.file_errors_zh) == len(self.file_errors):
+            return self.file_errors_zh
+        return self.file_errors
+
+    def errors_in(self, lang: str) -> list[str]:
+        """``errors`` in ``lang``."""
+        return [*self.file_errors_in(lang), *(e for r in self.rows for e in r.errors_in(lang))]
 
     @property
     def ok(self) -> bool:
@@ -324,7 +359,12 @@ class ImportPreview:
 
 
 class _CellError(Exception):
-    """A cell cannot be read; the message says why (without place or column)."""
+    """A cell cannot be read; the message says why (without place or column), ``zh`` in
+    Chinese."""
+
+    def __init__(self, message: str, zh: str) -> None:
+        super().__init__(message)
+        self.zh = zh
 
 
 def _clean(text: str) -> str:
@@ -337,11 +377,16 @@ def _clean(text: str) -> str:
 
 def _check_text(text: str, max_length: int) -> str:
     if any(unicodedata.category(ch) == "Cc" for ch in text):
-        raise _CellError("contains control characters (line breaks, tabs or the like)")
+        raise _CellError(
+            "contains control characters (line breaks, tabs or the like)",
+            "含有控制字符（换行符、制表符等）",
+        )
     if _BIDI_CONTROLS.search(text):
-        raise _CellError("contains invisible text-direction characters")
+        raise _CellError(
+            "contains invisible text-direction characters", "含有不可见的文字方向控制字符"
+        )
     if len(text) > max_length:
-        raise _CellError(f"is longer than {max_length} characters")
+        raise _CellError(f"is longer than {max_length} characters", f"不能超过 {max_length} 个字符")
     return text
 
 
@@ -353,7 +398,10 @@ def _key(text: str) -> str:
 def _gender(text: str) -> str:
     found = _GENDER_IN.get(_key(text))
     if found is None:
-        raise _CellError(f"{text!r} is not female, male or other")
+        raise _CellError(
+            f"{text!r} is not female, male or other",
+            f"{text!r} 不是有效的性别（女、男、其他；female、male、other）",
+        )
     return found
 
 
@@ -361,13 +409,16 @@ def _role(text: str) -> str:
     key = _key(text)
     if key in _CONSULTANT_WORDS:
         raise _CellError(
-            f"{text!r}: a consultant is engaged per project, not seated on the committee"
+            f"{text!r}: a consultant is engaged per project, not seated on the committee",
+            f"{text!r}：独立顾问按项目聘请，不在委员会任职",
         )
     found = _ROLE_IN.get(key)
     if found is None:
         raise _CellError(
             f"{text!r} is not a role (chair, vice_chair, member, alternate, secretary; "
-            "主任委员, 副主任委员, 委员, 候补委员, 秘书)"
+            "主任委员, 副主任委员, 委员, 候补委员, 秘书)",
+            f"{text!r} 不是有效的角色（主任委员、副主任委员、委员、候补委员、秘书；"
+            "chair、vice_chair、member、alternate、secretary）",
         )
     return found
 
@@ -382,12 +433,14 @@ def _expertise(text: str) -> list[str]:
         if found is None:
             raise _CellError(
                 f"{piece!r} is not an expertise category (known: {', '.join(EXPERTISE)}; "
-                f"{'、'.join(EXPERTISE_ZH.values())})"
+                f"{'、'.join(EXPERTISE_ZH.values())})",
+                f"{piece!r} 不是已知的专业领域（可用：{'、'.join(EXPERTISE_ZH.values())}；"
+                f"{'、'.join(EXPERTISE)}）",
             )
         if found not in result:
             result.append(found)
     if not result:
-        raise _CellError("is required")
+        raise _CellError("is required", "必须填写")
     return result
 
 
@@ -397,7 +450,10 @@ def _flag(text: str) -> bool:
         return True
     if key in _FALSE:
         return False
-    raise _CellError(f"{text!r} is not yes or no (true/false, 1/0, 是/否)")
+    raise _CellError(
+        f"{text!r} is not yes or no (true/false, 1/0, 是/否)",
+        f"{text!r} 不是“是”或“否”（是/否、yes/no、true/false、1/0）",
+    )
 
 
 def _date(text: str) -> date:
@@ -407,8 +463,12 @@ def _date(text: str) -> date:
             try:
                 return date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
-                raise _CellError(f"{text!r} is not a real date") from None
-    raise _CellError(f"{text!r} is not a date in YYYY-MM-DD form")
+                raise _CellError(
+                    f"{text!r} is not a real date", f"{text!r} 不是有效的日期"
+                ) from None
+    raise _CellError(
+        f"{text!r} is not a date in YYYY-MM-DD form", f"{text!r} 不是 YYYY-MM-DD 格式的日期"
+    )
 
 
 def _read_cell(column: Column, text: str) -> Any:
@@ -432,7 +492,10 @@ def _decode(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise UserError("the file starts like UTF-16 text but is not") from None
+            raise UserError(
+                "the file starts like UTF-16 text but is not",
+                zh="文件开头像 UTF-16 文本，但实际不是",
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -442,7 +505,8 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError:
         raise UserError(
             "the file is neither UTF-8 nor GB18030 text; save it from the spreadsheet as "
-            "CSV (UTF-8)"
+            "CSV (UTF-8)",
+            zh="文件既不是 UTF-8 也不是 GB18030 文本，请在表格软件中另存为“CSV UTF-8”格式",
         ) from None
 
 
@@ -453,11 +517,12 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _header(cells: list[str]) -> tuple[list[Column | None], list[str]]:
-    """The column of each header cell (None for an empty cell), and the file errors."""
+def _header(cells: list[str]) -> tuple[list[Column | None], list[tuple[str, str]]]:
+    """The column of each header cell (None for an empty cell), and the file errors (each
+    in English and Chinese)."""
     aliases = {**{_key(c.en): c for c in COLUMNS}, **{c.zh: c for c in COLUMNS}}
     columns: list[Column | None] = []
-    errors: list[str] = []
+    errors: list[tuple[str, str]] = []
     seen: set[str] = set()
     for position, raw in enumerate(cells, start=1):
         text = _clean(raw)
@@ -468,19 +533,33 @@ def _header(cells: list[str]) -> tuple[list[Column | None], list[str]]:
         if column is None:
             known = ", ".join(c.label for c in COLUMNS)
             errors.append(
-                f"line 1: column {position}: unknown column {text[:60]!r} in the header "
-                f"(known: {known})"
+                (
+                    f"line 1: column {position}: unknown column {text[:60]!r} in the header "
+                    f"(known: {known})",
+                    f"第 1 行：第 {position} 列：无法识别表头中的列名 {text[:60]!r}"
+                    f"（可用：{'、'.join(c.label for c in COLUMNS)}）",
+                )
             )
             columns.append(None)
             continue
         if column.en in seen:
-            errors.append(f"line 1: column {position}: {column.label} appears twice in the header")
+            errors.append(
+                (
+                    f"line 1: column {position}: {column.label} appears twice in the header",
+                    f"第 1 行：第 {position} 列：表头中 {column.label} 出现了两次",
+                )
+            )
         seen.add(column.en)
         columns.append(column)
     if not errors:
         missing = [c.label for c in COLUMNS if c.required and c.en not in seen]
         if missing:
-            errors.append(f"line 1: the header lacks required columns: {', '.join(missing)}")
+            errors.append(
+                (
+                    f"line 1: the header lacks required columns: {', '.join(missing)}",
+                    f"第 1 行：表头缺少必需的列：{'、'.join(missing)}",
+                )
+            )
     return columns, errors
 
 
@@ -491,23 +570,32 @@ def _csv_row(line: int, columns: list[Column | None], cells: list[str]) -> Impor
         text = _clean(raw)
         if column is None:
             if text:
-                row.errors.append(
+                row.add_error(
                     f"line {line}: column {position + 1}: has a value but no column name "
-                    "in the header"
+                    "in the header",
+                    f"第 {line} 行：第 {position + 1} 列：有内容，但表头中没有列名",
                 )
             continue
         row.cells[column.en] = text[:MAX_CELL_LENGTH]
         if not text:
             if column.required:
-                row.errors.append(f"line {line}: {column.label}: is required")
+                row.add_error(
+                    f"line {line}: {column.label}: is required",
+                    f"第 {line} 行：{column.label}：必须填写",
+                )
             continue
         try:
             row.values[column.en] = _read_cell(column, text)
         except _CellError as exc:
-            row.errors.append(f"line {line}: {column.label}: {exc}")
+            row.add_error(
+                f"line {line}: {column.label}: {exc}", f"第 {line} 行：{column.label}：{exc.zh}"
+            )
     for column in COLUMNS:
         if column.required and column.en not in row.cells:
-            row.errors.append(f"line {line}: {column.label}: is required")
+            row.add_error(
+                f"line {line}: {column.label}: is required",
+                f"第 {line} 行：{column.label}：必须填写",
+            )
     row.values.setdefault("minority", False)
     for key in ("term_end", "alternate_for"):
         row.values.setdefault(key, None)
@@ -525,6 +613,12 @@ def _label(column: str, source: str) -> str:
     return _BY_ID[column].label if source == "csv" else column
 
 
+def _label_zh(column: str, source: str) -> str:
+    """A column as Chinese messages name it: ``性别/gender`` for CSV, ``gender（性别）`` for
+    JSON."""
+    return _BY_ID[column].label if source == "csv" else key_zh(column)
+
+
 def _shown(text: str, limit: int = 40) -> str:
     """Text from a file made safe to quote in a message: control characters replaced."""
     return "".join("\ufffd" if unicodedata.category(ch) == "Cc" else ch for ch in text[:limit])
@@ -535,16 +629,23 @@ def _check_row_rules(row: ImportRow) -> None:
     values = row.values
     start, end = values.get("term_start"), values.get("term_end")
     if start is not None and end is not None and end < start:
-        row.errors.append(
-            f"{row.where}: {_BY_ID['term_end'].label}: {end} is before the term's start {start}"
+        row.add_error(
+            f"{row.where}: {_BY_ID['term_end'].label}: {end} is before the term's start {start}",
+            f"{row.where_zh}：{_BY_ID['term_end'].label}：{end} 早于任期开始日期 {start}",
         )
     role = values.get("role")
     alternate_for = values.get("alternate_for")
     label = _BY_ID["alternate_for"].label
     if role == "alternate" and not alternate_for:
-        row.errors.append(f"{row.where}: {label}: an alternate must name the member it sits for")
+        row.add_error(
+            f"{row.where}: {label}: an alternate must name the member it sits for",
+            f"{row.where_zh}：{label}：候补委员必须指明其候补的委员",
+        )
     elif role is not None and role != "alternate" and alternate_for:
-        row.errors.append(f"{row.where}: {label}: only an alternate sits for another member")
+        row.add_error(
+            f"{row.where}: {label}: only an alternate sits for another member",
+            f"{row.where_zh}：{label}：只有候补委员才能候补其他委员",
+        )
 
 
 def _current_seats(session: Session, committee_id: int) -> dict[str, list[Membership]]:
@@ -569,7 +670,8 @@ def _overlaps(seat: Membership, start: date | None) -> bool:
 
 def _seat_conflicts(
     rows: list[ImportRow], seats: Mapping[str, list[Membership]], source: str
-) -> list[tuple[ImportRow, str]]:
+) -> list[tuple[ImportRow, str, str]]:
+    """Rows whose name holds a current seat already, each with the message (en, zh)."""
     conflicts = []
     for row in rows:
         name = row.values.get("name")
@@ -582,6 +684,8 @@ def _seat_conflicts(
                         row,
                         f"{row.where}: {_label('name', source)}: {name} already holds a current "
                         f"seat on this committee (membership {seat.id})",
+                        f"{row.where_zh}：{_label_zh('name', source)}：{name} 已在本委员会任职"
+                        f"（任职记录 {seat.id}）",
                     )
                 )
                 break
@@ -601,6 +705,8 @@ def _check_across_rows(
     unique_names = source == "csv"
     name_label = _label("name", source)
     alt_label = _label("alternate_for", source)
+    name_label_zh = _label_zh("name", source)
+    alt_label_zh = _label_zh("alternate_for", source)
     first_line: dict[str, int] = {}
     for row in rows:
         name = row.values.get("name")
@@ -608,9 +714,11 @@ def _check_across_rows(
             continue
         key = name.casefold()
         if unique_names and key in first_line:
-            row.errors.append(
+            row.add_error(
                 f"{row.where}: {name_label}: {name} is also on line {first_line[key]}; "
-                "names must be unique within one import"
+                "names must be unique within one import",
+                f"{row.where_zh}：{name_label_zh}：{name} 与第 {first_line[key]} 行重名；"
+                "同一次导入中的姓名不能重复",
             )
         first_line.setdefault(key, row.line)
     by_ref: dict[str, ImportRow] = {}
@@ -625,11 +733,15 @@ def _check_across_rows(
             continue
         target = by_ref.get(wanted.casefold() if unique_names else wanted)
         if target is row:
-            row.errors.append(f"{row.where}: {alt_label}: an alternate cannot sit for itself")
+            row.add_error(
+                f"{row.where}: {alt_label}: an alternate cannot sit for itself",
+                f"{row.where_zh}：{alt_label_zh}：候补委员不能候补自己",
+            )
         elif target is not None:
             if target.values.get("role") == "alternate":
-                row.errors.append(
-                    f"{row.where}: {alt_label}: {wanted} is another alternate, not a member"
+                row.add_error(
+                    f"{row.where}: {alt_label}: {wanted} is another alternate, not a member",
+                    f"{row.where_zh}：{alt_label_zh}：{wanted} 是另一名候补委员，而不是正式委员",
                 )
             row.values["alternate_for_ref"] = target.values["ref"]
         else:
@@ -643,9 +755,13 @@ def _check_across_rows(
                 row.values["alternate_for_membership_id"] = existing[0].id
             else:
                 where = "in this file or on the committee" if session else "in this file"
-                row.errors.append(f"{row.where}: {alt_label}: {wanted} is not a member {where}")
-    for row, message in _seat_conflicts(rows, seats, source):
-        row.errors.append(message)
+                where_zh = "本文件或本委员会" if session else "本文件"
+                row.add_error(
+                    f"{row.where}: {alt_label}: {wanted} is not a member {where}",
+                    f"{row.where_zh}：{alt_label_zh}：{wanted} 不是{where_zh}中的委员",
+                )
+    for row, message, zh in _seat_conflicts(rows, seats, source):
+        row.add_error(message, zh)
 
 
 def _check_committee_args(session: Session | None, committee_id: int | None) -> None:
@@ -667,13 +783,16 @@ def preview_csv(
     """
     _check_committee_args(session, committee_id)
     if len(data) > MAX_IMPORT_BYTES:
-        return ImportPreview([], [f"the file is larger than {MAX_IMPORT_BYTES:,} bytes"])
+        return ImportPreview.refused(
+            f"the file is larger than {MAX_IMPORT_BYTES:,} bytes",
+            f"文件超过 {MAX_IMPORT_BYTES:,} 字节",
+        )
     try:
         text = _decode(data)
     except UserError as exc:
-        return ImportPreview([], [str(exc)])
+        return ImportPreview.refused(str(exc), exc.localized("zh"))
     if not text.strip():
-        return ImportPreview([], ["the file is empty"])
+        return ImportPreview.refused("the file is empty", "文件是空的")
     first_line = next(line for line in text.splitlines() if line.strip())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
     records: list[tuple[int, list[str]]] = []
@@ -687,17 +806,27 @@ def preview_csv(
             if any(c.strip() for c in cells):
                 records.append((start, cells))
             if len(records) > MAX_IMPORT_ROWS:
-                return ImportPreview([], [f"the file has more than {MAX_IMPORT_ROWS} rows"])
+                return ImportPreview.refused(
+                    f"the file has more than {MAX_IMPORT_ROWS} rows",
+                    f"文件超过 {MAX_IMPORT_ROWS} 行",
+                )
     except csv.Error as exc:
-        return ImportPreview([], [f"line {reader.line_num}: not readable as CSV ({exc})"])
+        return ImportPreview.refused(
+            f"line {reader.line_num}: not readable as CSV ({exc})",
+            f"第 {reader.line_num} 行：无法按 CSV 格式读取（{exc}）",
+        )
     if not records:
-        return ImportPreview([], ["the file is empty"])
+        return ImportPreview.refused("the file is empty", "文件是空的")
     (_header_line, header), *body = records
     columns, file_errors = _header(header)
     if file_errors:
-        return ImportPreview([], file_errors)
+        return ImportPreview(
+            [], [en for en, _ in file_errors], file_errors_zh=[zh for _, zh in file_errors]
+        )
     if not body:
-        return ImportPreview([], ["the file has a header but no members"])
+        return ImportPreview.refused(
+            "the file has a header but no members", "文件只有表头，没有委员"
+        )
     rows = [_csv_row(line, columns, cells) for line, cells in body]
     for row in rows:
         _check_row_rules(row)
@@ -709,7 +838,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise BadFile(f"duplicate key {key!r}")
+            raise BadFile(f"duplicate key {key!r}", zh=f"键 {key!r} 重复")
         result[key] = value
     return result
 
@@ -726,28 +855,37 @@ def preview_json(
     """
     _check_committee_args(session, committee_id)
     if len(data) > MAX_IMPORT_BYTES:
-        return ImportPreview([], [f"the file is larger than {MAX_IMPORT_BYTES:,} bytes"])
+        return ImportPreview.refused(
+            f"the file is larger than {MAX_IMPORT_BYTES:,} bytes",
+            f"文件超过 {MAX_IMPORT_BYTES:,} 字节",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return ImportPreview([], ["the file is not UTF-8 text"])
+        return ImportPreview.refused("the file is not UTF-8 text", "文件不是 UTF-8 文本")
     if not text.strip():
-        return ImportPreview([], ["the file is empty"])
+        return ImportPreview.refused("the file is empty", "文件是空的")
     try:
         document = json.loads(text, object_pairs_hook=_no_duplicate_keys)
         roster_file, _profile = parse_roster(document)
     except json.JSONDecodeError as exc:
-        return ImportPreview([], [f"not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"])
+        return ImportPreview.refused(
+            f"not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
+        )
     except BadFile as exc:
-        return ImportPreview([], [str(exc)])
+        return ImportPreview.refused(str(exc), exc.localized("zh"))
     except RecursionError:
-        return ImportPreview([], ["the file nests too deeply to be a roster"])
+        return ImportPreview.refused(
+            "the file nests too deeply to be a roster", "文件嵌套层级过深，不是名册文件"
+        )
     if not roster_file.members:
-        return ImportPreview([], ["the file has no members"])
+        return ImportPreview.refused("the file has no members", "文件中没有委员")
     rows = []
     for position, member in enumerate(roster_file.members, start=1):
         where = f"member {_shown(member.id)} ({_shown(member.name)})"
-        row = ImportRow(line=position, values={}, where=where)
+        where_zh = f"成员 {_shown(member.id)}（{_shown(member.name)}）"
+        row = ImportRow(line=position, values={}, where=where, where_zh=where_zh)
         texts = {
             "name": member.name,
             "profession": member.profession,
@@ -759,15 +897,19 @@ def preview_json(
             try:
                 row.values[key] = _check_text(cleaned, _BY_ID[key].max_length)
             except _CellError as exc:
-                row.errors.append(f"{where}: {key}: {exc}")
+                row.add_error(f"{where}: {key}: {exc}", f"{where_zh}：{key_zh(key)}：{exc.zh}")
         if member.role == "consultant":
-            row.errors.append(
-                f"{where}: role: a consultant is engaged per project, not seated on the committee"
+            row.add_error(
+                f"{where}: role: a consultant is engaged per project, not seated on the committee",
+                f"{where_zh}：{key_zh('role')}：独立顾问按项目聘请，不在委员会任职",
             )
         else:
             row.values["role"] = member.role
         if member.term_start is None:
-            row.errors.append(f"{where}: term_start: is required to seat a member")
+            row.add_error(
+                f"{where}: term_start: is required to seat a member",
+                f"{where_zh}：{key_zh('term_start')}：在委员会任职须有任期开始日期",
+            )
         row.values.update(
             ref=member.id,
             gender=member.gender,
@@ -826,10 +968,16 @@ def apply_import(
     if not preview.ok:
         count = len(preview.errors)
         reason = f"{count} error(s)" if count else "no members"
-        raise ValidationError("import", f"the file has {reason}; nothing was imported")
+        reason_zh = f"有 {count} 处错误" if count else "没有委员"
+        raise ValidationError(
+            "import",
+            f"the file has {reason}; nothing was imported",
+            zh=f"文件{reason_zh}，未导入任何数据",
+        )
     conflicts = _seat_conflicts(preview.rows, _current_seats(session, committee.id), preview.source)
     if conflicts:
-        raise ValidationError("import", conflicts[0][1])
+        _row, message, zh = conflicts[0]
+        raise ValidationError("import", message, zh=zh)
     new_ids: dict[int, int] = {}
     membership_of_ref: dict[str, int] = {}
     for row in _in_order(preview.rows):
@@ -863,7 +1011,9 @@ def apply_import(
                 alternate_for_id=alternate_for_id,
             )
         except (ValidationError, NotFound) as exc:
-            raise ValidationError("import", f"{row.where}: {exc}") from exc
+            raise ValidationError(
+                "import", f"{row.where}: {exc}", zh=f"{row.where_zh}：{exc.localized('zh')}"
+            ) from exc
         new_ids[id(row)] = membership.id
         membership_of_ref[values["ref"]] = membership.id
     return [new_ids[id(row)] for row in preview.rows]

@@ -20,7 +20,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.errors import ResourceMissing
+from app.errors import FieldError, ResourceMissing, UserError
 from app.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,9 @@ def install_translators(app: QCoreApplication, lang: str | None) -> str:
         ours = QTranslator(app)
         path = resource_path("i18n", "ethicsdesk_zh_CN.qm")
         if not ours.load(str(path)):
-            raise ResourceMissing("i18n/ethicsdesk_zh_CN.qm", "cannot be read")
+            raise ResourceMissing(
+                "i18n/ethicsdesk_zh_CN.qm", "cannot be read", zh="无法读取，安装不完整"
+            )
         # Qt's own strings (standard buttons, context menus); optional.
         qt_base = QTranslator(app)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -73,3 +75,19 @@ def install_translators(app: QCoreApplication, lang: str | None) -> str:
 def current_language() -> str:
     """The language installed last (``zh_CN`` or ``en``): the one ``tr()`` answers in."""
     return _language
+
+
+def error_text(exc: BaseException) -> str:
+    """What the UI shows for ``exc`` in its language: a UserError's own text in that
+    language (its field named in words), anything else as it is."""
+    if isinstance(exc, UserError):
+        return exc.localized(_language)
+    return str(exc)
+
+
+def field_error_text(exc: BaseException) -> str:
+    """The reason of a field's error without the field, in the UI language, for a screen
+    that shows it beside the field; other errors as ``error_text``."""
+    if isinstance(exc, FieldError):
+        return exc.localized_message(_language)
+    return error_text(exc)

@@ -100,7 +100,7 @@ def run_gui(paths: DataPaths, database_url: str, lang: str | None) -> int:
             title,
             QCoreApplication.translate(
                 "run_gui", "EthicsDesk cannot open its database.\n\n{reason}"
-            ).format(reason=exc),
+            ).format(reason=exc.localized(language)),
         )
         return 1
     except (SQLAlchemyError, OSError) as exc:

@@ -60,6 +60,7 @@ from app.ui.committee.widgets import (
     WARNING_COLOUR,
     status_icon,
 )
+from app.ui.i18n import error_text
 from app.ui.labels import profile_name
 from app.ui.pages.base import heading_font, named, secondary_label
 
@@ -402,7 +403,7 @@ class CompositionPanel(QWidget):
                         session, self.committee_id, self.as_of_date(), self.lang
                     )
             except UserError as exc:  # no profile, or a broken profile file
-                problem = str(exc)
+                problem = error_text(exc)
         self.result = result
         self._rules = self._profile_rules(result)
         self.model.set_result(result)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.errors import NotFound, UserError, ValidationError
 from app.ui.committee.guard import Breach, Change, CompositionGuard
 from app.ui.committee.widgets import WarningBar, error_label
+from app.ui.i18n import error_text, field_error_text
 from app.ui.pages.base import named, secondary_label
 
 EARLIEST = QDate(1900, 1, 1)
@@ -166,13 +167,12 @@ class GuardedDialog(QDialog):
     def show_error(self, exc: UserError) -> None:
         """A service's refusal, on the field it names (else above the buttons)."""
         key = getattr(exc, "field", None)
-        message = getattr(exc, "message", None) or str(exc)
         label = self.errors.get(key) if isinstance(key, str) else None
         if label is None:
-            self.form_error.setText(message if key is None else f"{key}: {message}")
+            self.form_error.setText(error_text(exc))
             self.form_error.show()
         else:
-            label.setText(message)
+            label.setText(field_error_text(exc))
             label.show()
 
     # --- saving ---------------------------------------------------------------------------

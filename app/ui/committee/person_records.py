@@ -52,6 +52,7 @@ from app.ui.committee.records_model import (
 )
 from app.ui.committee.vocabulary import declaration_kind_name, declaration_scope_name
 from app.ui.committee.widgets import error_label
+from app.ui.i18n import field_error_text
 from app.ui.pages.base import named, secondary_label
 
 SIGNED_DECLARATION = "signed_declaration"  # the attachment's document type
@@ -515,7 +516,7 @@ class PersonRecordsPanel(QWidget):
         try:
             self.guard.force(apply)  # a file changes nothing the composition check reads
         except UserError as exc:
-            self.attach_error.setText(getattr(exc, "message", None) or str(exc))
+            self.attach_error.setText(field_error_text(exc))
             self.attach_error.show()
             return False
         self.reload()

@@ -30,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.db import Database
 from app.errors import UserError
 from app.services.expiries import Expiry, expiring
+from app.ui.i18n import error_text
 from app.ui.labels import display_name, other_name, profile_name, profile_title
 from app.ui.overview import CommitteeSummary, InstitutionSummary
 from app.ui.pages.base import PAGE_MARGINS, PageContext, heading_font, named, secondary_label
@@ -363,7 +364,9 @@ class DashboardPage(QWidget):
         except (UserError, SQLAlchemyError) as exc:
             log.warning("reading what expires failed: %s", exc)
             self.expiries.show_unavailable(
-                self.tr("What expires soon cannot be read just now: {reason}").format(reason=exc)
+                self.tr("What expires soon cannot be read just now: {reason}").format(
+                    reason=error_text(exc)
+                )
             )
             return
         self.expiries.show_expiries(name, found, today)

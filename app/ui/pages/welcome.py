@@ -33,6 +33,7 @@ from app.errors import UserError, ValidationError
 from app.rules import DEFAULT_PROFILE, PROFILE_IDS
 from app.services.context import SYSTEM
 from app.services.organisation import create_committee, create_institution
+from app.ui.i18n import error_text, field_error_text
 from app.ui.labels import profile_name, profile_title
 from app.ui.pages.base import PAGE_MARGINS, heading_font, named, secondary_label
 from app.ui.worker import BackgroundTask
@@ -344,12 +345,12 @@ class WelcomePanel(QWidget):
         except ValidationError as exc:
             key = f"{step}.{exc.field}"
             if key in self.form.fields:
-                self.form.show_error(key, exc.message)
+                self.form.show_error(key, field_error_text(exc))
             else:
-                self.form.show_error(None, str(exc))
+                self.form.show_error(None, error_text(exc))
             return
         except UserError as exc:
-            self.form.show_error(None, str(exc))
+            self.form.show_error(None, error_text(exc))
             return
         except OperationalError as exc:
             log.exception("creating the committee failed")
@@ -393,7 +394,7 @@ class WelcomePanel(QWidget):
         self._demo_task = None
         self._set_busy(False)
         if isinstance(exc, UserError):
-            message = str(exc)
+            message = error_text(exc)
         else:
             message = self.tr(
                 "The demo could not be built because of an error in EthicsDesk. "

@@ -31,6 +31,7 @@ from app.db import Database
 from app.errors import UserError
 from app.services.context import SYSTEM, Actor
 from app.services.roster_io import ImportPreview, ImportRow, apply_import
+from app.ui.i18n import current_language, error_text
 from app.ui.pages.base import heading_font, named
 from app.ui.pages.welcome import ERROR_STYLE, error_label
 from app.ui.worker import BackgroundTask
@@ -116,7 +117,9 @@ class PreviewModel(QAbstractTableModel):
             if row.ok:
                 return self.tr("ready")
             # the place is in the Line column already; each message names its column
-            return "  ·  ".join(_without_place(e, row.where) for e in row.errors)
+            lang = current_language()
+            where = row.where_in(lang)
+            return "  ·  ".join(_without_place(e, where) for e in row.errors_in(lang))
         return row.cells.get(self.KEYS[column - 2], "")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -128,7 +131,7 @@ class PreviewModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_PROBLEMS and not row.ok:
-                return "\n".join(row.errors)
+                return "\n".join(row.errors_in(current_language()))
             return self._text(row, column) or None
         if role == SORT_ROLE:
             return row.line if column == self.COL_LINE else self._text(row, column)
@@ -140,8 +143,10 @@ class PreviewModel(QAbstractTableModel):
 
 
 def _without_place(message: str, where: str) -> str:
-    prefix = f"{where}: "
-    return message[len(prefix) :] if message.startswith(prefix) else message
+    for prefix in (f"{where}: ", f"{where}："):
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message
 
 
 class ImportPreviewDialog(QDialog):
@@ -249,7 +254,7 @@ class ImportPreviewDialog(QDialog):
                     "and import it again. Nothing has been written."
                 )
             )
-            self.file_errors.setText("\n".join(preview.file_errors))
+            self.file_errors.setText("\n".join(preview.file_errors_in(current_language())))
         elif bad:
             self.summary.setText(
                 self.tr(
@@ -265,7 +270,7 @@ class ImportPreviewDialog(QDialog):
                 ).format(rows=rows, committee=committee_name)
             )
         self.file_errors.setVisible(bool(preview.file_errors))
-        row_errors = [e for r in preview.rows for e in r.errors]
+        row_errors = [e for r in preview.rows for e in r.errors_in(current_language())]
         shown = row_errors[:MAX_LISTED]
         if len(row_errors) > MAX_LISTED:
             shown.append(
@@ -316,7 +321,7 @@ class ImportPreviewDialog(QDialog):
         self._task = None
         self._set_busy(False)
         if isinstance(exc, UserError):
-            message = self.tr("Nothing was imported: {reason}").format(reason=exc)
+            message = self.tr("Nothing was imported: {reason}").format(reason=error_text(exc))
         else:
             message = self.tr(
                 "Nothing was imported because of an error in EthicsDesk. The details are in "

@@ -32,6 +32,7 @@ from app.services.roster_io import (
     preview_json,
     roster_json_bytes,
 )
+from app.ui.i18n import error_text
 from app.ui.labels import display_name
 from app.ui.roster_io.files import FileChooser
 from app.ui.roster_io.preview import ImportPreviewDialog
@@ -131,7 +132,7 @@ class RosterTransfer(QObject):
                 preview = read(data, session=session, committee_id=committee_id)
         except (UserError, SQLAlchemyError) as exc:
             log.exception("reading the roster file failed")
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
             return None
         dialog = ImportPreviewDialog(
             self.db, committee_id, name, path, preview, actor=self._actor, parent=self._window
@@ -195,7 +196,7 @@ class RosterTransfer(QObject):
             return None
         except (UserError, SQLAlchemyError) as exc:
             log.exception("exporting the roster failed")
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
             return None
         self.exported.emit(str(path))
         return path

@@ -32,6 +32,7 @@ from app.db import Database
 from app.errors import UserError, ValidationError
 from app.services import attachments, organisation
 from app.services.context import SYSTEM, Actor
+from app.ui.i18n import error_text, field_error_text
 from app.ui.labels import display_name
 from app.ui.pages.base import heading_font, named
 from app.ui.pages.welcome import error_label, system_timezone
@@ -384,21 +385,23 @@ class CommitteeSettingsDialog(QDialog):
         if step in ("acceptance", "letter"):
             self.show_error(f"{step}.pattern", self.numbers.pattern_message(exc))
         elif step in ("logo", "seal"):
-            self.show_error(step, exc.message)
+            self.show_error(step, field_error_text(exc))
         else:
-            self.show_error(f"{step}.{_CREATE_FIELDS.get(exc.field, exc.field)}", exc.message)
+            self.show_error(
+                f"{step}.{_CREATE_FIELDS.get(exc.field, exc.field)}", field_error_text(exc)
+            )
 
     def _show_term_refusal(self, refused: _TermRefused) -> None:
         self.show_error(
             f"term.{refused.error.field}",
             self.tr("Term {number}: {reason}").format(
-                number=refused.number, reason=refused.error.message
+                number=refused.number, reason=field_error_text(refused.error)
             ),
         )
 
     def _show_failure(self, exc: Exception) -> None:
         if isinstance(exc, UserError):
-            message = str(exc)
+            message = error_text(exc)
         else:
             log.exception("saving the committee settings failed")
             message = self.tr("The database could not be written: {reason}").format(
@@ -444,7 +447,7 @@ class CommitteeSettingsDialog(QDialog):
                     return False
             else:
                 key = f"{step}.{exc.field}"
-            self.show_error(key, exc.message)
+            self.show_error(key, field_error_text(exc))
             return False
         except (UserError, SQLAlchemyError) as exc:
             self._show_failure(exc)

@@ -39,6 +39,7 @@ from app.errors import ValidationError
 from app.rules import PROFILE_IDS
 from app.rules.profiles import EXPERTISE, GROUPS, SOP_KEYS, Profile, Rule, load_profile
 from app.services.numbering import check_pattern, format_number
+from app.ui.i18n import field_error_text
 from app.ui.pages.base import named, secondary_label
 from app.ui.pages.welcome import ERROR_STYLE, error_label
 from app.ui.roster_io.files import FileChooser
@@ -464,7 +465,9 @@ class NumbersSection(FormSection):
         preview.show()
 
     def pattern_message(self, exc: ValidationError) -> str:
-        return self.tr("This pattern cannot be used: it {reason}.").format(reason=exc.message)
+        return self.tr("This pattern cannot be used: it {reason}.").format(
+            reason=field_error_text(exc)
+        )
 
     def load(self, setup: CommitteeSetup) -> None:
         for kind, line in self.patterns.items():
@@ -945,9 +948,9 @@ class ProfileSection(FormSection):
                 message=rule_message(note.rule, self.lang),
             )
             row.note.setStyleSheet(ERROR_STYLE)
-            row.note.setToolTip(note.detail)
+            row.note.setToolTip(note.detail_in(self.lang))
         else:
-            text = self.tr("Not allowed: {reason}.").format(reason=note.detail)
+            text = self.tr("Not allowed: {reason}.").format(reason=note.detail_in(self.lang))
             row.note.setStyleSheet(ERROR_STYLE)
         row.note.setText(text)
         row.note.show()

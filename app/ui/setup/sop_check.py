@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from app.errors import ValidationError
+from app.errors import ValidationError, is_chinese
 from app.rules.profiles import Profile, Rule, load_profile
 from app.rules.sop import Parameters, SopRefused, resolve
 
@@ -22,8 +22,9 @@ THRESHOLD_KEYS = ("threshold_base", "threshold_fraction")
 @dataclass(frozen=True)
 class OverrideNote:
     """What the rules engine says about one override. ``detail`` is the engine's own text
-    (English); ``rule`` is the rule refused or relaxed; ``profile_value`` and ``value`` are
-    the profile's and the SOP's values of a relaxation."""
+    in English, ``detail_zh`` in Chinese (``detail_in`` picks); ``rule`` is the rule refused
+    or relaxed; ``profile_value`` and ``value`` are the profile's and the SOP's values of a
+    relaxation."""
 
     key: str
     kind: NoteKind
@@ -31,6 +32,10 @@ class OverrideNote:
     rule: Rule | None = None
     profile_value: Any = None
     value: Any = None
+    detail_zh: str = ""
+
+    def detail_in(self, lang: str) -> str:
+        return self.detail_zh if is_chinese(lang) and self.detail_zh else self.detail
 
 
 @dataclass(frozen=True)
@@ -55,10 +60,20 @@ def _refusal(profile: Profile, group: dict[str, Any]) -> OverrideNote | None:
     try:
         resolve(profile, group)
     except SopRefused as exc:
-        return OverrideNote(exc.field.removeprefix("sop."), "refused", exc.message, exc.rule)
+        return _note(exc, "refused", exc.rule)
     except ValidationError as exc:
-        return OverrideNote(exc.field.removeprefix("sop."), "invalid", exc.message)
+        return _note(exc, "invalid", None)
     return None
+
+
+def _note(exc: ValidationError, kind: NoteKind, rule: Rule | None) -> OverrideNote:
+    return OverrideNote(
+        exc.field.removeprefix("sop."),
+        kind,
+        exc.message,
+        rule,
+        detail_zh=exc.localized_message("zh"),
+    )
 
 
 def judge(profile_id: str, overrides: Mapping[str, Any]) -> SopVerdict:
@@ -74,10 +89,9 @@ def judge(profile_id: str, overrides: Mapping[str, Any]) -> SopVerdict:
     try:
         parameters = resolve(profile, overrides)
     except ValidationError as exc:  # a combination refused though each part passed alone
-        key = exc.field.removeprefix("sop.")
         rule = exc.rule if isinstance(exc, SopRefused) else None
-        kind: NoteKind = "refused" if rule else "invalid"
-        return SopVerdict({key: OverrideNote(key, kind, exc.message, rule)})
+        note = _note(exc, "refused" if rule else "invalid", rule)
+        return SopVerdict({note.key: note})
     for relaxation in parameters.relaxations:
         notes[relaxation.override] = OverrideNote(
             relaxation.override,
