@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from app.ui.overview import CommitteeSummary, InstitutionSummary
 from app.ui.pages.base import PAGE_MARGINS, PageContext, heading_font, named, secondary_label
 from app.ui.pages.welcome import WelcomePanel
 from app.ui.setup.vocabulary import declaration_name, role_name
+from app.ui.table_model import ListTableModel
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ class CommitteeCard(QFrame):
             layout.addWidget(button)
 
 
-class ExpiryModel(QAbstractTableModel):
+class ExpiryModel(ListTableModel):
     """What expires soon, soonest first (as ``expiring`` sorts it); expired rows in red."""
 
     COL_DATE, COL_WHEN, COL_PERSON, COL_WHAT = range(4)
@@ -109,7 +110,6 @@ class ExpiryModel(QAbstractTableModel):
     def __init__(self, today: date, parent: Any = None) -> None:
         super().__init__(parent)
         self._today = today
-        self._rows: list[Expiry] = []
 
     def set_expiries(self, expiries: Sequence[Expiry], today: date) -> None:
         self.beginResetModel()
@@ -120,18 +120,8 @@ class ExpiryModel(QAbstractTableModel):
     def expiry(self, row: int) -> Expiry:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Date"), self.tr("When"), self.tr("Person"), self.tr("What"))[section]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Date"), self.tr("When"), self.tr("Person"), self.tr("What"))
 
     def what(self, expiry: Expiry) -> str:
         if expiry.kind == "term":

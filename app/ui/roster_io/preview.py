@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from app.services.roster_io import ImportPreview, ImportRow, apply_import
 from app.ui.i18n import current_language, error_text
 from app.ui.pages.base import heading_font, named
 from app.ui.pages.welcome import ERROR_STYLE, error_label
+from app.ui.table_model import ListTableModel
 from app.ui.worker import BackgroundTask
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ PROBLEM_TEXT = QColor("#b42318")
 MAX_LISTED = 200  # problems listed in full above the table; the table marks every row
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(ListTableModel):
     """The rows of an ImportPreview: the cells as the file wrote them, and the problems."""
 
     (
@@ -78,23 +79,13 @@ class PreviewModel(QAbstractTableModel):
 
     def __init__(self, preview: ImportPreview, json_file: bool, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ImportRow] = list(preview.rows)
+        self._rows = list(preview.rows)
         self._json = json_file
 
     def row(self, number: int) -> ImportRow:
         return self._rows[number]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 12
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Member") if self._json else self.tr("Line"),
             self.tr("Status"),
@@ -108,7 +99,7 @@ class PreviewModel(QAbstractTableModel):
             self.tr("Profession"),
             self.tr("Employer"),
             self.tr("Alternate for"),
-        )[section]
+        )
 
     def _text(self, row: ImportRow, column: int) -> str:
         if column == self.COL_LINE:

@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from app.ui.labels import profile_name
 from app.ui.setup.state import ProfileEntry, TermEntry
 from app.ui.setup.vocabulary import sop_value_text
+from app.ui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -21,60 +22,46 @@ def _date(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-class TermsModel(QAbstractTableModel):
+class TermsModel(ListTableModel):
     """Terms of office (换届), saved ones and those added in the form but not saved yet."""
 
     COL_NUMBER, COL_START, COL_END, COL_DOCUMENT, COL_STATE = range(5)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._terms: list[TermEntry] = []
-
     def set_terms(self, terms: Sequence[TermEntry]) -> None:
         self.beginResetModel()
-        self._terms = sorted(terms, key=lambda t: t.number)
+        self._rows = sorted(terms, key=lambda t: t.number)
         self.endResetModel()
 
     def add(self, term: TermEntry) -> None:
-        self.set_terms([*self._terms, term])
+        self.set_terms([*self._rows, term])
 
     def remove_row(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._terms[row]
+        del self._rows[row]
         self.endRemoveRows()
 
     def terms(self) -> list[TermEntry]:
-        return list(self._terms)
+        return list(self._rows)
 
     def pending(self) -> list[TermEntry]:
-        return [t for t in self._terms if not t.saved]
+        return [t for t in self._rows if not t.saved]
 
     def term(self, row: int) -> TermEntry:
-        return self._terms[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._terms)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Term"),
             self.tr("Start"),
             self.tr("End"),
             self.tr("Appointment document"),
             self.tr("State"),
-        )[section]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        term = self._terms[index.row()]
+        term = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_NUMBER:
@@ -99,42 +86,31 @@ class TermsModel(QAbstractTableModel):
         return None
 
 
-class ProfileHistoryModel(QAbstractTableModel):
+class ProfileHistoryModel(ListTableModel):
     """The committee's profile entries, oldest first; the one in force today is bold."""
 
     COL_FROM, COL_PROFILE, COL_OVERRIDES, COL_NOTE = range(4)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._entries: list[ProfileEntry] = []
         self._in_force: date | None = None
 
     def set_entries(self, entries: Sequence[ProfileEntry], in_force: date | None) -> None:
         self.beginResetModel()
-        self._entries = sorted(entries, key=lambda e: e.effective_from)
+        self._rows = sorted(entries, key=lambda e: e.effective_from)
         self._in_force = in_force
         self.endResetModel()
 
     def entry(self, row: int) -> ProfileEntry:
-        return self._entries[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("In force from"),
             self.tr("Profile"),
             self.tr("SOP overrides"),
             self.tr("Note"),
-        )[section]
+        )
 
     def _overrides(self, entry: ProfileEntry) -> str:
         if not entry.sop_overrides:
@@ -144,7 +120,7 @@ class ProfileHistoryModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        entry = self._entries[index.row()]
+        entry = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.COL_FROM:
