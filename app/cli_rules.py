@@ -109,11 +109,11 @@ def _relaxations_json(relaxations: tuple[Relaxation, ...], lang: str) -> list[di
     ]
 
 
-def _finding_line(f: Finding, labels: dict[str, Any]) -> str:
+def _finding_line(f: Finding, labels: dict[str, Any], language: str) -> str:
     mark = "✔" if f.ok else "✘"
     evidence = labels["evidence"][f.evidence]
-    source = f"{f.rule}, {f.citation} ({evidence})"
-    return f"{mark} [{labels[f.severity]}] {f.check}: {f.message}  — {source}"
+    source = f"{f.rule}, {f.citation_in(language)} ({evidence})"
+    return f"{mark} [{labels[f.severity]}] {f.check}: {f.message_in(language)}  — {source}"
 
 
 def cmd_check(
@@ -131,10 +131,10 @@ def cmd_check(
         data = load_json(Path(file))
         if kind == "roster":
             roster, loaded = parse_roster(data, profile=profile, as_of=day)
-            result = evaluate_roster(roster, loaded, language)
+            result = evaluate_roster(roster, loaded)
         else:
             meeting, loaded = parse_meeting(data, profile=profile, as_of=day)
-            outcome = evaluate_meeting(meeting, loaded, language)
+            outcome = evaluate_meeting(meeting, loaded)
     except UserError as exc:  # BadFile, ProfileError and the rest: one line, no trace
         return _bad(exc.localized(language))
 
@@ -143,14 +143,14 @@ def cmd_check(
             doc = {
                 "profile": result.profile,
                 "ok": result.ok,
-                "findings": [f.as_json() for f in result.findings],
+                "findings": [f.as_json(language) for f in result.findings],
                 "sop_relaxations": _relaxations_json(result.relaxations, language),
             }
             print(json.dumps(doc, ensure_ascii=False, indent=1))
         else:
             print(f"{labels['profile']}: {loaded.id} — {loaded.title.pick(language)}")
             for f in result.findings:
-                print(_finding_line(f, labels))
+                print(_finding_line(f, labels, language))
             for r in result.relaxations:
                 print(
                     f"⚠ {labels['relaxation']}: {r.override} = {r.value!r} "
@@ -171,7 +171,7 @@ def cmd_check(
                     "counts": item.counts,
                     "threshold": item.threshold,
                     "outcome": item.outcome,
-                    "findings": [f.as_json() for f in item.findings],
+                    "findings": [f.as_json(language) for f in item.findings],
                 }
                 for item in outcome.items
             ],
@@ -196,7 +196,7 @@ def cmd_check(
                 f"{labels['outcome']}: {decided}"
             )
             for f in item.findings:
-                print("  " + _finding_line(f, labels))
+                print("  " + _finding_line(f, labels, language))
     return EXIT_OK if outcome.all_decided else EXIT_FAILED
 
 

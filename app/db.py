@@ -2,18 +2,26 @@
 
 - SQLite: WAL, foreign keys, ``synchronous=FULL`` and ``busy_timeout`` set on every
   connection (SQLite cannot change ``synchronous`` inside a transaction, and a session
-  always has one open); every transaction begins IMMEDIATE, so two writers queue instead of
-  deadlocking. A file is checked read-only before anything writes to it.
+  always has one open). A transaction begins IMMEDIATE (it takes the write lock at once,
+  so two writers queue instead of deadlocking), except a read's, which begins DEFERRED and
+  so never waits behind a writer (WAL lets readers read while one writes). A file is
+  checked read-only before anything writes to it.
 - Every schema change is an Alembic migration under app/migrations. A new database is made
   by ``upgrade head``; an older one is backed up and upgraded when opened; a database from a
   newer version, a file that is not a database and a damaged one are refused untouched.
-- One ``sessionmaker`` per database; callers use ``session_scope()``: one user action, one
-  transaction, committed at the end or rolled back on error.
+  Whether a database is current is decided without importing Alembic: the revisions are
+  read from the migration scripts' own ``revision``/``down_revision`` lines.
+- Two session factories per database, one unit of work each: ``read_scope()`` (a deferred,
+  read-only transaction, rolled back at the end; a flush in it is a bug and raises) and
+  ``write_scope()`` (IMMEDIATE, committed at the end or rolled back on error). A failure of
+  the database itself (locked too long, the disk, the server) leaves a scope as a typed
+  ``StorageError`` the user can act on.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -25,9 +33,17 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import DatabaseDamaged, DatabaseRefused, DatabaseTooNew, NotADatabase
+from app.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseRefused,
+    DatabaseTooNew,
+    NotADatabase,
+    StorageError,
+)
 from app.paths import DataPaths
 
 log = logging.getLogger(__name__)
@@ -35,6 +51,9 @@ log = logging.getLogger(__name__)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The execution option that marks a read's connection (its transaction begins DEFERRED).
+READ_OPTION = "ethicsdesk_read"
+READ_ONLY = "ethicsdesk_read_only"  # Session.info key of a read scope's session
 
 
 # --- engines -------------------------------------------------------------------------
@@ -51,7 +70,10 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
 
 
 def _on_sqlite_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # SQLAlchemy's documented pysqlite recipe (the driver's own BEGIN is switched off above),
+    # choosing the kind of transaction by the connection's execution options.
+    read = connection.get_execution_options().get(READ_OPTION, False)
+    connection.exec_driver_sql("BEGIN DEFERRED" if read else "BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:
@@ -86,30 +108,45 @@ def alembic_config(connection: Connection | None = None) -> Any:
     return config
 
 
-@cache
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "the migrations have no head"
-    return head
+_REVISION_LINE = re.compile(r"^revision(?:\s*:[^=]*)?=\s*['\"](\w+)['\"]", re.MULTILINE)
+_DOWN_LINE = re.compile(r"^down_revision(?:\s*:[^=]*)?=\s*(?:None|['\"](\w+)['\"])", re.MULTILINE)
 
 
 @cache
+def _revision_graph() -> dict[str, str | None]:
+    """Each migration script's revision and the one it revises, read from the scripts'
+    own lines (importing Alembic costs a tenth of a second a current database never
+    needs). tests/test_migrations.py holds this equal to Alembic's own reading."""
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        text = script.read_text(encoding="utf-8")
+        revision = _REVISION_LINE.search(text)
+        if revision is None:
+            continue  # not a migration (the package's __init__)
+        down = _DOWN_LINE.search(text)
+        graph[revision.group(1)] = down.group(1) if down else None
+    return graph
+
+
 def known_revisions() -> frozenset[str]:
-    """Every revision this version of EthicsDesk knows (read once: the scripts ship with
-    the package and do not change while it runs)."""
-    from alembic.script import ScriptDirectory
+    """Every revision this version of EthicsDesk knows (the scripts ship with the package
+    and do not change while it runs)."""
+    return frozenset(_revision_graph())
 
-    return frozenset(
-        s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()
-    )
+
+def head_revision() -> str:
+    graph = _revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down}
+    assert len(heads) == 1, f"the migrations must have one head, not {sorted(heads)}"
+    return heads.pop()
 
 
 def current_revision(connection: Connection) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    return MigrationContext.configure(connection).get_current_revision()
+    """The schema revision recorded in the database, or None (no Alembic table or row)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    return str(rows[0][0]) if rows else None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -211,26 +248,77 @@ def backup_sqlite(source: Path, target: Path) -> Path:
 # --- the database ----------------------------------------------------------------------
 
 
+class ReadScopeWrite(RuntimeError):
+    """Code in a read scope tried to write: a bug (reads never change data)."""
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_writes_in_reads(session: Session, _context: Any, _instances: Any) -> None:
+    if session.info.get(READ_ONLY) and (session.new or session.dirty or session.deleted):
+        raise ReadScopeWrite("a read scope does not write: use write_scope()")
+
+
+def _storage_error(exc: DBAPIError) -> StorageError:
+    """The user's view of a failure of the database itself (not of our code)."""
+    detail = str(getattr(exc, "orig", exc)).strip()
+    if isinstance(exc, OperationalError) and "locked" in detail.lower():
+        return DatabaseBusy(detail)
+    return StorageError(
+        f"the database could not be read or written ({detail})",
+        zh=f"无法读写数据库（{detail}）",
+    )
+
+
 class Database:
-    """An opened, up-to-date database: its engine and its one session factory."""
+    """An opened, up-to-date database: its engine and its two session factories."""
 
     def __init__(self, url: str, engine: Engine) -> None:
         self.url = url
         self.engine = engine
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(engine, expire_on_commit=False)
+        options: dict[str, Any] = {READ_OPTION: True}
+        if engine.dialect.name == "postgresql":
+            options["postgresql_readonly"] = True
+        self._reads = sessionmaker(
+            engine.execution_options(**options), expire_on_commit=False, info={READ_ONLY: True}
+        )
 
     @contextmanager
-    def session_scope(self) -> Iterator[Session]:
-        """One unit of work: commit at the end, roll back on any error."""
-        session = self.sessions()
+    def read_scope(self) -> Iterator[Session]:
+        """One read: a deferred, read-only transaction, rolled back at the end. It never
+        waits behind a writer; writing in it raises ReadScopeWrite."""
+        session = self._reads()
+        try:
+            yield session
+        except DBAPIError as exc:
+            raise _storage_error(exc) from exc
+        finally:
+            session.close()  # rolls the transaction back: a read has nothing to commit
+
+    @contextmanager
+    def write_scope(self) -> Iterator[Session]:
+        """One unit of work: an IMMEDIATE transaction, committed at the end, rolled back on
+        any error."""
+        session = self._writes()
         try:
             yield session
             session.commit()
+        except DBAPIError as exc:
+            session.rollback()
+            raise _storage_error(exc) from exc
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    # The write scope under the name the tests and scripts use.
+    session_scope = write_scope
+
+    def write_session(self) -> Session:
+        """A bare session of the write factory, for a caller that manages the transaction
+        itself (tests that roll back whatever they did)."""
+        return self._writes()
 
     @property
     def is_sqlite(self) -> bool:

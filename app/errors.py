@@ -101,3 +101,26 @@ class ResourceMissing(UserError):
     def __init__(self, name: str, message: str, *, zh: str | None = None) -> None:
         self.name = name
         super().__init__(f"{name}: {message}", zh=f"{name}：{zh}" if zh else None)
+
+
+class StorageError(UserError):
+    """The database itself failed (the disk, the file system, the server, a lock held too
+    long): the environment, not the input and not a bug. Nothing of the action was kept."""
+
+
+class DatabaseBusy(StorageError):
+    """Another program (or another EthicsDesk) held the database for longer than we wait."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "the database is busy: another program is writing to it; try again in a moment"
+            + (f" ({detail})" if detail else ""),
+            zh="数据库正忙：另一个程序正在写入，请稍后再试" + (f"（{detail}）" if detail else ""),
+        )
+
+
+class Cancelled(UserError):
+    """The user cancelled a long piece of work; what it had written was rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled; nothing was written", zh="已取消，未写入任何数据")

@@ -2,7 +2,10 @@
 
 The data dir holds the database, backups and logs. It is, in order of precedence: the
 ``--data-dir`` option, the ``ETHICSDESK_DATA`` environment variable, the platform's user
-data dir (platformdirs). Nothing else in the application builds a path of its own.
+data dir (platformdirs). The config dir holds the operating-system user's own preferences
+(the language), which belong to the person at this computer, not to the shared database:
+the ``ETHICSDESK_CONFIG`` environment variable, else the platform's user config dir.
+Nothing else in the application builds a path of its own.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from pathlib import Path
 APP_NAME = "EthicsDesk"
 DATABASE_FILENAME = "ethicsdesk.db"
 ENV_DATA_DIR = "ETHICSDESK_DATA"
+ENV_CONFIG_DIR = "ETHICSDESK_CONFIG"
+PREFERENCES_FILENAME = "preferences.json"
 
 
 def default_data_dir() -> Path:
@@ -25,6 +30,20 @@ def default_data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """Where the user's preferences live."""
+    env = os.environ.get(ENV_CONFIG_DIR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def preferences_file() -> Path:
+    return config_dir() / PREFERENCES_FILENAME
 
 
 @dataclass(frozen=True)

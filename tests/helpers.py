@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from app.db import Database
 from app.models import AuditHead, Base
 from app.services import organisation, roster
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 
 TODAY = date(2026, 11, 26)
 

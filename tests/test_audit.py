@@ -4,15 +4,18 @@ concurrent writers leave one valid chain."""
 from __future__ import annotations
 
 import itertools
+import json
 import threading
+from datetime import date
 
 import pytest
 from sqlalchemy import select, text
 
 from app.db import Database
 from app.models import AuditEvent, AuditHead
-from app.services import audit
-from app.services.context import SYSTEM
+from app.services import audit, roster
+from app.services.demo import build_demo
+from app.services.actors import SYSTEM
 from app.services.integrity import verify
 from tests.helpers import make_committee, make_member
 
@@ -112,7 +115,8 @@ def test_recorded_event_names_actor_action_and_entity(database: Database) -> Non
             "committee",
             str(committee),
         )
-        assert '"profile_id":"cn-2023"' in event.payload
+        changes = json.loads(event.payload)["changes"]
+        assert changes["profile_id"] == {"before": None, "after": "cn-2023"}
 
 
 def test_concurrent_writers_leave_one_valid_chain(database: Database) -> None:
@@ -143,3 +147,92 @@ def test_concurrent_writers_leave_one_valid_chain(database: Database) -> None:
         assert head is not None and head.count == 2 * per_writer
         writers = s.scalars(select(AuditEvent.entity_type)).all()
         assert sorted(set(writers)) == ["a", "b"]
+
+
+# --- the convention every event follows ----------------------------------------------------
+
+
+def _payload(db: Database, action: str) -> dict:
+    with db.session_scope() as s:
+        event = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.seq.desc())
+        ).first()
+        assert event is not None, action
+        return json.loads(event.payload)
+
+
+def test_an_edit_records_the_changed_fields_before_and_after_with_its_reason(
+    chained: Database,
+) -> None:
+    with chained.session_scope() as s:
+        membership_id = s.scalar(
+            select(AuditEvent.entity_id).where(AuditEvent.action == "membership.add")
+        )
+        assert membership_id is not None
+        roster.edit_membership(
+            s,
+            SYSTEM,
+            int(membership_id),
+            term_end=date(2027, 6, 30),
+            affiliated=True,  # as it was: not a change
+            reason="appointment letter corrected",
+        )
+    payload = _payload(chained, "membership.edit")
+    assert payload["changes"] == {"term_end": {"before": "2028-12-31", "after": "2027-06-30"}}
+    assert payload["reason"] == "appointment letter corrected"
+
+
+def test_a_creation_records_every_field_with_no_value_before(database: Database) -> None:
+    committee = make_committee(database)
+    make_member(database, committee, "王芳")
+    payload = _payload(database, "membership.add")
+    assert payload["context"] == {"committee_id": committee, "person_id": 1}
+    assert payload["changes"]["roles"] == {"before": None, "after": ["member"]}
+    assert payload["changes"]["term_start"] == {"before": None, "after": "2024-01-01"}
+
+
+def test_a_secret_field_is_recorded_as_changed_without_its_value(database: Database) -> None:
+    with database.session_scope() as s:
+        audit.record_change(
+            s,
+            SYSTEM,
+            "account.pin",
+            "user_account",
+            7,
+            before={"pin_hash": "scrypt$old", "display_name": "林晓"},
+            after={"pin_hash": "scrypt$new", "display_name": "林晓"},
+        )
+        audit.record_change(
+            s,
+            SYSTEM,
+            "ballot.cast",
+            "ballot",
+            3,
+            after={"choice": "disapprove", "voter": 12},
+            secret=("choice",),  # a private round
+        )
+    with database.session_scope() as s:
+        raw = [e.payload for e in s.scalars(select(AuditEvent).order_by(AuditEvent.seq))]
+    assert json.loads(raw[-2])["changes"] == {"pin_hash": {"secret": True}}
+    assert json.loads(raw[-1])["changes"] == {
+        "choice": {"secret": True},
+        "voter": {"before": None, "after": 12},
+    }
+    for secret in ("scrypt$old", "scrypt$new", "disapprove"):
+        assert all(secret not in payload for payload in raw)
+
+
+def test_every_event_of_the_services_follows_the_convention(database: Database) -> None:
+    build_demo(database, date(2026, 11, 26))
+    with database.session_scope() as s:
+        events = s.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()
+        assert len(events) > 50
+        for event in events:
+            payload = json.loads(event.payload)
+            assert set(payload) <= {"changes", "reason", "context"}, event.action
+            assert payload["changes"], event.action
+            for field, change in payload["changes"].items():
+                assert change in ({"secret": True},) or set(change) == {"before", "after"}, (
+                    event.action,
+                    field,
+                )

@@ -19,7 +19,7 @@ from app.db import Database, open_database
 from app.models import Base, ConsultantEngagement, Membership, Setting
 from app.paths import DataPaths
 from app.services import organisation
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 from app.services.demo import build_demo
 
 ROOT = Path(__file__).resolve().parent.parent

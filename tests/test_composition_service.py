@@ -12,6 +12,7 @@ from app.db import Database
 from app.errors import NotFound
 from app.models import Committee, Meeting, Membership, Person
 from app.rules.evaluate import Finding, RosterResult
+from app.rules.profiles import Rule, Text
 from app.services import organisation, roster
 from app.services.composition import (
     check_composition,
@@ -19,7 +20,7 @@ from app.services.composition import (
     next_meeting_date,
     roster_facts,
 )
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 from app.services.demo import build_demo
 from tests.helpers import TODAY, make_committee, make_member, table_counts
 
@@ -80,14 +81,14 @@ def test_demo_is_compliant_today_and_the_as_of_date_catches_an_expiring_term(
     sun_yue = str(seat_of(demo, "孙悦", committee))
     with demo.session_scope() as s:
         today = check_composition(s, committee, TODAY)
-        later = check_composition(s, committee, TODAY + timedelta(days=46), lang="zh_CN")
+        later = check_composition(s, committee, TODAY + timedelta(days=46))
     assert today.ok and today.profile == "cn-2023"
     assert all(f.ok for f in today.findings)
     expired = [f for f in later.findings if f.check == "term_expired" and not f.ok]
     assert [(f.member, f.severity) for f in expired] == [(sun_yue, "warning")]
-    assert "孙悦" in expired[0].message and "届满" in expired[0].message
+    assert "孙悦" in expired[0].message_in("zh_CN") and "届满" in expired[0].message_in("zh_CN")
     counted = next(f for f in later.findings if f.check == "min_members")
-    assert "14" in counted.message
+    assert "14" in counted.message_in("zh_CN")
 
 
 def test_secretary_who_is_also_a_member_counts_as_that_role(database: Database) -> None:
@@ -188,7 +189,7 @@ def test_ending_the_law_member_warns_before_saving_and_cancel_changes_nothing(
         s.add(Meeting(committee_id=committee, number="2026-12", held_on=TODAY + timedelta(7)))
     counts = table_counts(demo)
 
-    session = demo.sessions()
+    session = demo.write_session()
     try:
         as_of = next_meeting_date(session, committee, TODAY)
         assert as_of == TODAY + timedelta(days=7)
@@ -211,7 +212,8 @@ def test_ending_the_law_member_warns_before_saving_and_cancel_changes_nothing(
 
 
 def _finding(check: str, ok: bool, severity: str = "error", member: str | None = None) -> Finding:
-    return Finding(check, ok, severity, "R", "message", "citation", "verified", member)
+    rule = Rule("R", severity, Text("", ""), Text("", ""), Text("", ""), "verified", Text("", ""))
+    return Finding(check, ok, severity, "R", "verified", rule, "counted", member=member)
 
 
 def _result(*findings: Finding) -> RosterResult:

@@ -11,7 +11,7 @@ from app.db import Database
 from app.errors import ValidationError
 from app.models import Committee, Meeting, Membership, Person
 from app.services import organisation, roster
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 from app.services.demo import build_demo
 from app.services.expiries import Expiry, expiring
 from tests.helpers import TODAY, make_committee, make_member

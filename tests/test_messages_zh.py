@@ -15,6 +15,7 @@ import pytest
 
 from app.cli import main
 from app.db import Database, inspect_sqlite_file, open_database
+from app.domain.vocabulary import FIELDS
 from app.errors import (
     DatabaseDamaged,
     DatabaseRefused,
@@ -31,11 +32,10 @@ from app.rules.files import BadFile, parse_meeting, parse_roster
 from app.rules.profiles import load_profile
 from app.rules.sop import SopRefused, resolve
 from app.services import roster
-from app.services.context import SYSTEM, Actor
+from app.services.actors import SYSTEM, Actor
 from app.services.numbering import check_pattern
 from app.services.permissions import ACTIONS_ZH, PERMISSIONS, PermissionDenied
 from app.services.roster_io import apply_import, preview_csv, preview_json
-from app.services.validation import FIELD_LABELS_ZH
 from tests.helpers import make_committee
 from tests.test_services import BAD_INPUT, Call, World, world  # noqa: F401  (a fixture)
 
@@ -69,7 +69,7 @@ def test_every_bad_input_is_refused_in_chinese(world: World, call: Call, field: 
     assert error.localized("en") == str(error) == f"{field}: {error.message}"
     assert not zh.startswith(f"{field}:")
     first = field.split(".")[0]
-    if first in FIELD_LABELS_ZH:
+    if first in FIELDS:
         assert not zh.startswith(first)
     # beside the field the UI shows the reason alone
     reason = error.localized_message("zh_CN")
@@ -465,5 +465,5 @@ def test_demo_over_real_data_is_refused_in_chinese(
 
 
 def test_every_field_label_is_chinese() -> None:
-    for field, label in FIELD_LABELS_ZH.items():
-        assert CJK.search(label), field
+    for term in FIELDS.terms:
+        assert CJK.search(term.zh), term.code

@@ -10,7 +10,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import CheckConstraint, Engine, UniqueConstraint, inspect, select, text
 
-from app.db import current_revision, downgrade, head_revision, make_engine, upgrade
+from app.db import (
+    current_revision,
+    downgrade,
+    head_revision,
+    make_engine,
+    open_database,
+    upgrade,
+)
 from app.models import GENESIS_HASH, AuditHead, Base
 
 MODEL_TABLES = set(Base.metadata.tables)
@@ -119,3 +126,32 @@ def test_audit_head_row_after_upgrade(engine: Engine) -> None:
     assert audit_head_rows(engine) == [(1, 0, GENESIS_HASH)]
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM audit_event")).scalar_one() == 0
+
+
+def test_the_revisions_read_without_alembic_are_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    from app.db import alembic_config, known_revisions
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == scripts.get_current_head()
+    assert known_revisions() == {s.revision for s in scripts.walk_revisions()}
+
+
+def test_an_up_to_date_database_opens_without_importing_alembic(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "current.db"
+    db = open_database(f"sqlite:///{path}")
+    db.dispose()
+    code = (
+        "import sys\n"
+        "from app.db import open_database\n"
+        f"open_database({f'sqlite:///{path}'!r}).dispose()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

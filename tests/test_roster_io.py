@@ -18,7 +18,7 @@ from app.models import AuditEvent, Committee, CommitteeProfile, Membership, Pers
 from app.rules.evaluate import evaluate_roster
 from app.rules.files import parse_roster
 from app.services import organisation, roster
-from app.services.context import SYSTEM, Actor
+from app.services.actors import SYSTEM, Actor
 from app.services.demo import build_demo
 from app.services.permissions import PermissionDenied
 from app.services.roster_io import (

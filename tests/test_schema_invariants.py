@@ -930,7 +930,7 @@ def migrated(
 @pytest.fixture
 def session(migrated: Database) -> Iterator[Session]:
     """A session whose transaction is rolled back at the end: nothing a test writes stays."""
-    with migrated.sessions() as session:
+    with migrated.write_session() as session:
         yield session
         session.rollback()
 

@@ -27,7 +27,7 @@ from app.models import (
     SubmissionEvent,
 )
 from app.services import attachments, consultants, dossiers, organisation, roster
-from app.services.context import SYSTEM, Actor
+from app.services.actors import SYSTEM, Actor
 from app.services.permissions import PermissionDenied
 from tests.helpers import make_committee, make_member, table_counts
 

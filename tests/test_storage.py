@@ -18,6 +18,7 @@ from app.db import (
     inspect_sqlite_file,
     open_database,
 )
+from app.domain.names import sort_key
 from app.errors import DatabaseDamaged, DatabaseTooNew, NotADatabase
 from app.models import Membership, Person
 from app.paths import DataPaths
@@ -59,9 +60,12 @@ def test_fixture_of_released_schema_upgrades_with_data_intact(
             people = s.scalar(select(func.count()).select_from(Person))
             memberships = s.scalar(select(func.count()).select_from(Membership))
             chair = s.scalar(select(Person.name_zh).where(Person.id == 1))
+            names = s.execute(select(Person.name_zh, Person.name_sort)).all()
             report = verify(s)
         assert (people, memberships, report.events) == FIXTURES[revision]
         assert chair == "王芳"
+        # every name written before names sorted by pinyin has its sort key now (0002)
+        assert all(key == sort_key(name) for name, key in names) and names
         assert report.ok, report.problems
     finally:
         db.dispose()

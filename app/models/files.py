@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.domain.vocabulary import ATTACHMENT_OWNERS
 from app.models.base import Base, one_of
-from app.models.vocab import ATTACHMENT_OWNERS
 
 
 class Blob(Base):

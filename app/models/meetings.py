@@ -10,15 +10,15 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.schema import UniqueConstraint
 
-from app.models.base import Base, not_before, one_of
-from app.models.types import UtcDateTime
-from app.models.vocab import (
+from app.domain.vocabulary import (
     AGENDA_ITEM_KINDS,
     ATTENDANCE_STATUSES,
-    LANGUAGES,
+    DOCUMENT_LANGUAGES,
     LETTER_STATUSES,
     MEETING_STATUSES,
 )
+from app.models.base import Base, not_before, one_of
+from app.models.types import UtcDateTime
 
 
 class Meeting(Base):
@@ -208,7 +208,7 @@ class Letter(Base):
     __table_args__ = (
         UniqueConstraint("committee_id", "letter_number"),
         one_of("status", LETTER_STATUSES),
-        one_of("language", LANGUAGES),
+        one_of("language", DOCUMENT_LANGUAGES),
         CheckConstraint("status <> 'issued' OR issued_on IS NOT NULL", name="issued_has_date"),
         CheckConstraint(
             "status = 'draft' OR letter_number IS NOT NULL", name="numbered_unless_draft"

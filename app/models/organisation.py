@@ -9,8 +9,8 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Integer, String,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.schema import UniqueConstraint
 
+from app.domain.vocabulary import NUMBER_SERIES_KINDS
 from app.models.base import Base, not_before, one_of
-from app.models.vocab import NUMBER_SERIES_KINDS
 
 
 class Institution(Base):

@@ -9,17 +9,21 @@ from decimal import Decimal
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    ColumnElement,
     Date,
     ForeignKey,
     Numeric,
     String,
     Text,
+    and_,
+    or_,
 )
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.schema import UniqueConstraint
 
-from app.models.base import Base, not_before, one_of
-from app.models.vocab import (
+from app.domain import seats
+from app.domain.vocabulary import (
     DECLARATION_KINDS,
     DECLARATION_SCOPES,
     EXPERTISE,
@@ -28,6 +32,7 @@ from app.models.vocab import (
     ROLES,
     USER_ROLES,
 )
+from app.models.base import Base, not_before, one_of
 
 
 class Person(Base):
@@ -35,6 +40,8 @@ class Person(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name_zh: Mapped[str] = mapped_column(String(100))
+    # How the name sorts (app.domain.names.sort_key: pinyin), written with the name.
+    name_sort: Mapped[str] = mapped_column(String(400), default="", server_default="", index=True)
     name_en: Mapped[str] = mapped_column(String(100), default="")
     gender: Mapped[str] = mapped_column(String(10))
     ethnicity: Mapped[str] = mapped_column(String(50), default="")
@@ -102,8 +109,46 @@ class Membership(Base):
 
     @property
     def expertise(self) -> list[str]:
-        order = {c: i for i, c in enumerate(EXPERTISE)}
-        return sorted((e.category for e in self.expertise_rows), key=order.__getitem__)
+        return list(EXPERTISE.ordered(e.category for e in self.expertise_rows))
+
+    @property
+    def last_day(self) -> date | None:
+        """The seat's last day: the earlier of ``term_end`` and ``ended_on``."""
+        return seats.seat_end(self.term_end, self.ended_on)
+
+    # The seat predicate of app.domain.seats, in Python and as SQL: held on ``day`` when the
+    # term covers the day and the membership was not ended before it.
+    @hybrid_method
+    def holds_seat_on(self, day: date) -> bool:
+        return seats.holds_seat(self.term_start, self.term_end, self.ended_on, day)
+
+    @holds_seat_on.inplace.expression
+    @classmethod
+    def _holds_seat_on(cls, day: date) -> ColumnElement[bool]:
+        return and_(cls.term_start <= day, cls.not_over_before(day))
+
+    # History on ``day``: ended before it.
+    @hybrid_method
+    def ended_before(self, day: date) -> bool:
+        return seats.ended_before(self.ended_on, day)
+
+    @ended_before.inplace.expression
+    @classmethod
+    def _ended_before(cls, day: date) -> ColumnElement[bool]:
+        return and_(cls.ended_on.is_not(None), cls.ended_on < day)
+
+    # Not over by ``day``: held then, or starting later (what an export writes).
+    @hybrid_method
+    def not_over_before(self, day: date) -> bool:
+        return not seats.over_before(self.term_end, self.ended_on, day)
+
+    @not_over_before.inplace.expression
+    @classmethod
+    def _not_over_before(cls, day: date) -> ColumnElement[bool]:
+        return and_(
+            or_(cls.term_end.is_(None), cls.term_end >= day),
+            or_(cls.ended_on.is_(None), cls.ended_on >= day),
+        )
 
 
 class MembershipRole(Base):

@@ -17,8 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.schema import UniqueConstraint
 
-from app.models.base import Base, not_before, one_of
-from app.models.vocab import (
+from app.domain.vocabulary import (
     MULTICENTRE_ROLES,
     PROJECT_STATUSES,
     PROJECT_TYPES,
@@ -28,6 +27,7 @@ from app.models.vocab import (
     SUBMISSION_KINDS,
     SUBMISSION_STATUSES,
 )
+from app.models.base import Base, not_before, one_of
 
 
 class Project(Base):

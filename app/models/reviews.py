@@ -9,9 +9,9 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.schema import UniqueConstraint
 
+from app.domain.vocabulary import ASSIGNMENT_ROLES, WORKSHEET_STATUSES
 from app.models.base import Base, not_before, one_of
 from app.models.types import UtcDateTime
-from app.models.vocab import ASSIGNMENT_ROLES, WORKSHEET_STATUSES
 
 
 class ReviewAssignment(Base):

@@ -14,25 +14,21 @@ from typing import Any
 
 from app.errors import ValidationError
 
+# The profile the files default to (DESIGN.md section 4). Which profiles exist is the folder's
+# business: ``app.rules.profiles.profile_ids()``.
 DEFAULT_PROFILE = "cn-2023"
-PROFILE_IDS = (
-    "cn-2023",
-    "cn-2016",
-    "cn-gcp-2020",
-    "cn-most-2023",
-    "ich-e6",
-    "us-45cfr46",
-    "us-21cfr56",
-    "who-2011",
-)
 
 
 def check_profile_id(field: str, profile_id: Any) -> str:
-    if profile_id not in PROFILE_IDS:
+    """``profile_id`` if it names a profile file of ``resources/rules``."""
+    from app.rules.profiles import profile_ids
+
+    known = profile_ids()
+    if profile_id not in known:
         raise ValidationError(
             field,
-            f"unknown regulatory profile {profile_id!r} (known: {', '.join(PROFILE_IDS)})",
-            zh=f"未知的适用法规 {profile_id!r}（可用：{'、'.join(PROFILE_IDS)}）",
+            f"unknown regulatory profile {profile_id!r} (known: {', '.join(known)})",
+            zh=f"未知的适用法规 {profile_id!r}（可用：{'、'.join(known)}）",
             zh_field="适用法规",
         )
     return str(profile_id)

@@ -3,6 +3,11 @@
 Pure functions over plain facts: counted members and composition on a date; presence per
 item (per-item attendance, remote attendance, alternates taking seats, recusals); quorum;
 ballot eligibility; the tally against the threshold; the outcome or no decision.
+
+Evaluation knows no language. A ``Finding`` holds its rule, a key of
+``resources/rules/_messages.toml`` and that message's parameters as plain values (numbers,
+dates, names, category codes, counts); ``message_in(lang)``, ``citation_in(lang)`` and
+``as_json(lang)`` render it, so one evaluation can be shown in Chinese, English or both.
 """
 
 from __future__ import annotations
@@ -23,23 +28,48 @@ from app.rules.thresholds import threshold as compute_threshold
 
 @dataclass(frozen=True)
 class Finding:
+    """One check's verdict, in no language.
+
+    ``rule`` is the rule's id and ``source`` the rule itself (its requirement and citation
+    in both languages). The message is the requirement, a colon and the detail ``detail`` (a
+    key of ``_messages.toml``) filled with ``params``; a ballot finding
+    (``with_requirement`` false) says the detail alone. ``params`` holds language-neutral
+    values: ``names`` a tuple of names, ``category`` a category code, ``counts`` the
+    (code, count) pairs of a tally; the rest (numbers, dates, a member's name) as they are.
+    """
+
     check: str
     ok: bool
     severity: str
     rule: str
-    message: str
-    citation: str
     evidence: str
+    source: Rule = field(compare=False, repr=False)
+    detail: str
+    params: tuple[tuple[str, Any], ...] = ()
     member: str | None = None
+    with_requirement: bool = True
 
-    def as_json(self) -> dict[str, Any]:
+    def message_in(self, lang: str) -> str:
+        """The requirement and what was found, in ``lang`` (``zh``, ``zh_CN`` or ``en``)."""
+        language = _lang(lang)
+        found = _render_detail(self.detail, language, self.params)
+        if not self.with_requirement:
+            return found
+        return f"{_requirement(self.source, language)}{_COLON[language]}{found}"
+
+    def citation_in(self, lang: str) -> str:
+        """The rule's instrument and article, in ``lang``."""
+        return self.source.citation(_lang(lang))
+
+    def as_json(self, lang: str) -> dict[str, Any]:
+        """The finding as ``check --json`` prints it (DESIGN.md section 5), in ``lang``."""
         out: dict[str, Any] = {
             "check": self.check,
             "ok": self.ok,
             "severity": self.severity,
             "rule": self.rule,
-            "message": self.message,
-            "citation": self.citation,
+            "message": self.message_in(lang),
+            "citation": self.citation_in(lang),
             "evidence": self.evidence,
         }
         if self.member is not None:
@@ -100,29 +130,55 @@ def category_name(category: str, lang: str) -> str:
     return str(_messages()["categories"][category][_lang(lang)])
 
 
-def _names(members: list[Member], lang: str, limit: int = 3) -> str:
-    names = [m.name for m in members[:limit]]
+def _names(names: tuple[str, ...], lang: str, limit: int = 3) -> str:
     sep = "、" if _lang(lang) == "zh" else ", "
-    more = len(members) - limit
-    text = sep.join(names)
+    more = len(names) - limit
+    text = sep.join(names[:limit])
     if more > 0:
-        text += f" 等 {len(members)} 人" if _lang(lang) == "zh" else f" and {more} more"
+        text += f" 等 {len(names)} 人" if _lang(lang) == "zh" else f" and {more} more"
     return text
 
 
+_COLON = {"zh": "：", "en": ": "}
+
+
+def _requirement(rule: Rule, language: str) -> str:
+    return rule.message.pick(language).format(**rule.params)
+
+
+def _render_detail(key: str, language: str, params: tuple[tuple[str, Any], ...]) -> str:
+    """The detail ``key`` in ``language`` ("zh" or "en"), its parameters rendered there."""
+    values = dict(params)
+    if "names" in values:
+        values["names"] = _names(values["names"], language)
+    if "category" in values:
+        category = values["category"]
+        values["category"] = category_name(category, language) if category else "—"
+    if "counts" in values:
+        counts = values["counts"]
+        values["counts"] = ", ".join(f"{code} {n}" for code, n in counts) or detail(
+            "no_votes", language
+        )
+    return detail(key, language, **values)
+
+
 def _finding(
-    rule: Rule, ok: bool, lang: str, found: str, check: str | None = None, member: str | None = None
+    rule: Rule,
+    ok: bool,
+    key: str,
+    check: str | None = None,
+    member: str | None = None,
+    **params: Any,
 ) -> Finding:
-    requirement = rule.message.pick(_lang(lang)).format(**rule.params)
-    colon = "：" if _lang(lang) == "zh" else ": "
     return Finding(
         check=check or rule.vocabulary_check,
         ok=ok,
         severity=rule.severity,
         rule=rule.id,
-        message=f"{requirement}{colon}{found}",
-        citation=rule.citation(_lang(lang)),
         evidence=rule.evidence,
+        source=rule,
+        detail=key,
+        params=tuple(params.items()),
         member=member,
     )
 
@@ -159,88 +215,59 @@ def anniversary(start: date, years: int) -> date:
         return date(start.year + years, 3, 1)
 
 
-def _any(members: list[Member], test: Any, rule: Rule, lang: str, count: int) -> Finding:
-    matching = [m for m in members if test(m)]
+def _any(members: list[Member], test: Any, rule: Rule, count: int) -> Finding:
+    matching = tuple(m.name for m in members if test(m))
     if matching:
-        return _finding(rule, True, lang, detail("found", lang, names=_names(matching, lang)))
-    return _finding(rule, False, lang, detail("none_counted", lang, count=count))
+        return _finding(rule, True, "found", names=matching)
+    return _finding(rule, False, "none_counted", count=count)
 
 
-def _roster_check(rule: Rule, roster: Roster, counted: list[Member], lang: str) -> list[Finding]:
+def _roster_check(rule: Rule, roster: Roster, counted: list[Member]) -> list[Finding]:
     n = len(counted)
     check = rule.check
     if check == "min_members":
-        return [_finding(rule, n >= rule.params["min"], lang, detail("counted", lang, count=n))]
+        return [_finding(rule, n >= rule.params["min"], "counted", count=n)]
     if check == "required_expertise":
         category = rule.params["category"]
-        return [_any(counted, lambda m: m.has(category), rule, lang, n)]
+        return [_any(counted, lambda m: m.has(category), rule, n)]
     if check == "non_affiliated_member":
-        return [_any(counted, lambda m: not m.affiliated, rule, lang, n)]
+        return [_any(counted, lambda m: not m.affiliated, rule, n)]
     if check == "lay_member":
-        return [_any(counted, lambda m: m.is_lay, rule, lang, n)]
+        return [_any(counted, lambda m: m.is_lay, rule, n)]
     if check == "nonscientist_member":
-        return [_any(counted, lambda m: not m.is_scientist, rule, lang, n)]
+        return [_any(counted, lambda m: not m.is_scientist, rule, n)]
     if check == "scientist_member":
-        return [_any(counted, lambda m: m.is_scientist, rule, lang, n)]
+        return [_any(counted, lambda m: m.is_scientist, rule, n)]
     if check == "gender_diversity":
         female = sum(m.gender == "female" for m in counted)
         male = sum(m.gender == "male" for m in counted)
-        return [
-            _finding(
-                rule,
-                female > 0 and male > 0,
-                lang,
-                detail("genders", lang, female=female, male=male),
-            )
-        ]
+        return [_finding(rule, female > 0 and male > 0, "genders", female=female, male=male)]
     if check == "single_profession":
         fields = {e for m in counted for e in m.expertise}
         single = all(len(m.expertise) == 1 for m in counted) and len(fields) <= 1
         if single:
-            category = category_name(next(iter(fields)), lang) if fields else "—"
-            return [
-                _finding(
-                    rule, False, lang, detail("single_profession_fail", lang, category=category)
-                )
-            ]
-        return [
-            _finding(rule, True, lang, detail("single_profession_ok", lang, fields=len(fields)))
-        ]
+            category = next(iter(fields)) if fields else None  # rendered "—" when none
+            return [_finding(rule, False, "single_profession_fail", category=category)]
+        return [_finding(rule, True, "single_profession_ok", fields=len(fields))]
     if check == "minority_member":
         if not roster.minority_region:
             return []
-        return [_any(counted, lambda m: m.minority, rule, lang, n)]
+        return [_any(counted, lambda m: m.minority, rule, n)]
     if check == "chair":
         chairs = sum(m.role == "chair" for m in counted)
-        return [_finding(rule, chairs == 1, lang, detail("chairs", lang, count=chairs))]
+        return [_finding(rule, chairs == 1, "chairs", count=chairs)]
     if check == "term_expired":
         out = []
         for m in roster.members:
             if m.term_end is None:
-                out.append(
-                    _finding(
-                        rule, True, lang, detail("term_open", lang, member=m.name), member=m.id
-                    )
-                )
+                out.append(_finding(rule, True, "term_open", member=m.id, name=m.name))
             elif m.term_end < roster.as_of:
                 out.append(
-                    _finding(
-                        rule,
-                        False,
-                        lang,
-                        detail("term_ended", lang, member=m.name, date=m.term_end),
-                        member=m.id,
-                    )
+                    _finding(rule, False, "term_ended", member=m.id, name=m.name, date=m.term_end)
                 )
             else:
                 out.append(
-                    _finding(
-                        rule,
-                        True,
-                        lang,
-                        detail("term_runs", lang, member=m.name, date=m.term_end),
-                        member=m.id,
-                    )
+                    _finding(rule, True, "term_runs", member=m.id, name=m.name, date=m.term_end)
                 )
         return out
     if check == "term_length":
@@ -250,16 +277,23 @@ def _roster_check(rule: Rule, roster: Roster, counted: list[Member], lang: str) 
             if m.term_start is None or m.term_end is None:
                 continue
             too_long = m.term_end >= anniversary(m.term_start, years)
-            key = "term_too_long" if too_long else "term_length_ok"
-            text = detail(
-                key, lang, member=m.name, start=m.term_start, end=m.term_end, max_years=years
+            out.append(
+                _finding(
+                    rule,
+                    not too_long,
+                    "term_too_long" if too_long else "term_length_ok",
+                    member=m.id,
+                    name=m.name,
+                    start=m.term_start,
+                    end=m.term_end,
+                    max_years=years,
+                )
             )
-            out.append(_finding(rule, not too_long, lang, text, member=m.id))
         return out
     raise AssertionError(f"unknown check {check}")  # the loader admits only known checks
 
 
-def evaluate_roster(roster: Roster, profile: Profile, lang: str = "en") -> RosterResult:
+def evaluate_roster(roster: Roster, profile: Profile) -> RosterResult:
     params = resolve(profile, roster.sop)
     counted = roster.counted()
     findings: list[Finding] = []
@@ -269,7 +303,7 @@ def evaluate_roster(roster: Roster, profile: Profile, lang: str = "en") -> Roste
         if f"required_expertise:{category}" not in present_checks:
             rules.append(_sop_expertise_rule(category))
     for rule in rules:
-        findings.extend(_roster_check(rule, roster, counted, lang))
+        findings.extend(_roster_check(rule, roster, counted))
     ok = not any(f.severity == "error" and not f.ok for f in findings)
     return RosterResult(profile.id, ok, tuple(findings), params.relaxations)
 
@@ -318,9 +352,7 @@ def seating(
     return Seating(holders, len(counted))
 
 
-def _quorum_check(
-    rule: Rule, people: list[Member], total: int, params: Parameters, lang: str
-) -> Finding:
+def _quorum_check(rule: Rule, people: list[Member], total: int, params: Parameters) -> Finding:
     p = len(people)
     check = rule.check
     if check == "quorum_count":
@@ -328,9 +360,7 @@ def _quorum_check(
         minimum = params.quorum_min_present
         needed = max(total // 2 + 1 if more_than_half else 0, minimum)
         ok = (not more_than_half or 2 * p > total) and p >= minimum
-        return _finding(
-            rule, ok, lang, detail("quorum_count", lang, present=p, total=total, needed=needed)
-        )
+        return _finding(rule, ok, "quorum_count", present=p, total=total, needed=needed)
     tests = {
         "quorum_scientist": lambda m: m.is_scientist,
         "quorum_nonscientist": lambda m: not m.is_scientist,
@@ -340,18 +370,16 @@ def _quorum_check(
     if check == "quorum_gender":
         female = sum(m.gender == "female" for m in people)
         male = sum(m.gender == "male" for m in people)
-        return _finding(
-            rule, female > 0 and male > 0, lang, detail("genders", lang, female=female, male=male)
-        )
+        return _finding(rule, female > 0 and male > 0, "genders", female=female, male=male)
     if check == "quorum_category":
         category = rule.params["category"]
         test = lambda m: m.has(category)  # noqa: E731
     else:
         test = tests[check]
-    matching = [m for m in people if test(m)]
+    matching = tuple(m.name for m in people if test(m))
     if matching:
-        return _finding(rule, True, lang, detail("found", lang, names=_names(matching, lang)))
-    return _finding(rule, False, lang, detail("none_present", lang, present=p))
+        return _finding(rule, True, "found", names=matching)
+    return _finding(rule, False, "none_present", present=p)
 
 
 def _classify_ballot(
@@ -399,7 +427,6 @@ def evaluate_item(
     item: Item,
     profile: Profile,
     params: Parameters,
-    lang: str,
     index: _MeetingIndex | None = None,
 ) -> ItemResult:
     roster = meeting.roster
@@ -409,7 +436,7 @@ def evaluate_item(
     seats = seating(roster, attendance, recused, params, index.counted)
     people = list(seats.holders.values())
     p = len(people)
-    findings = [_quorum_check(rule, people, seats.total, params, lang) for rule in profile.quorum]
+    findings = [_quorum_check(rule, people, seats.total, params) for rule in profile.quorum]
     quorum = all(f.ok for f in findings)
     threshold = compute_threshold(params.threshold_base, params.threshold_fraction, seats.total, p)
     counts: dict[str, int] = {}
@@ -423,17 +450,18 @@ def evaluate_item(
                 counts[choice] = counts.get(choice, 0) + 1
                 continue
             rule = profile.eligibility
-            text = detail(problem, lang, member=voter.name)
             findings.append(
                 Finding(
-                    problem,
-                    False,
-                    "warning",
-                    rule.id,
-                    text,
-                    rule.citation(_lang(lang)),
-                    rule.evidence,
-                    voter.id,
+                    check=problem,
+                    ok=False,
+                    severity="warning",
+                    rule=rule.id,
+                    evidence=rule.evidence,
+                    source=rule,
+                    detail=problem,
+                    params=(("name", voter.name),),
+                    member=voter.id,
+                    with_requirement=False,
                 )
             )
         if quorum:
@@ -443,17 +471,14 @@ def evaluate_item(
             if reached:
                 outcome = max(reached)[1]
             else:
-                shown = ", ".join(f"{code} {n}" for code, n in sorted(counts.items())) or detail(
-                    "no_votes", lang
-                )
-                rule = profile.vote
                 findings.append(
                     _finding(
-                        rule,
+                        profile.vote,
                         False,
-                        lang,
-                        detail("no_decision", lang, threshold=threshold, counts=shown),
+                        "no_decision",
                         check="vote_threshold",
+                        threshold=threshold,
+                        counts=tuple(sorted(counts.items())),
                     )
                 )
     return ItemResult(
@@ -470,10 +495,8 @@ def evaluate_item(
     )
 
 
-def evaluate_meeting(meeting: Meeting, profile: Profile, lang: str = "en") -> MeetingResult:
+def evaluate_meeting(meeting: Meeting, profile: Profile) -> MeetingResult:
     params = resolve(profile, meeting.roster.sop)
     index = _index(meeting.roster)
-    items = tuple(
-        evaluate_item(meeting, item, profile, params, lang, index) for item in meeting.items
-    )
+    items = tuple(evaluate_item(meeting, item, profile, params, index) for item in meeting.items)
     return MeetingResult(profile.id, items, params.relaxations)

@@ -4,6 +4,11 @@ schema of ``resources/rules/SCHEMA.md``.
 Every rule of a profile carries an id, a severity, a citation (an instrument of the profile
 and an article, left empty where the article is not known), a quote and an evidence level.
 A malformed profile raises ProfileError naming the file, the key and the reason.
+
+The profiles are the files of the folder: ``profile_ids()`` is the one list the CLI, the
+services and the UI offer, so adding a jurisdiction is adding a file. The list and the loaded
+profiles are cached for the process; ``clear_caches()`` forgets them (tests that point
+``ETHICSDESK_RESOURCES`` elsewhere call it).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Any
 
 from app.errors import UserError
 from app.resources import resource_path
+from app.rules import DEFAULT_PROFILE
 
 SEVERITIES = ("error", "warning")
 EVIDENCE = ("verified", "corroborated", "unverified")
@@ -146,6 +152,7 @@ class Profile:
     id: str
     version: str
     title: Text
+    short_title: Text
     jurisdiction: str
     file: str
     composition: tuple[Rule, ...]
@@ -347,6 +354,7 @@ def parse_profile(data: Mapping[str, Any], file: str) -> Profile:
         "id",
         "version",
         "title",
+        "short_title",
         "jurisdiction",
         "instruments",
         "composition",
@@ -458,6 +466,7 @@ def parse_profile(data: Mapping[str, Any], file: str) -> Profile:
         id=r.string(data, "id", ""),
         version=r.string(data, "version", ""),
         title=r.text(data, "title", ""),
+        short_title=r.text(data, "short_title", ""),
         jurisdiction=r.string(data, "jurisdiction", ""),
         file=file,
         composition=composition,
@@ -515,8 +524,18 @@ def profile_dir() -> Path:
     return resource_path("rules")
 
 
-def profile_ids() -> list[str]:
-    return sorted(p.stem for p in profile_dir().glob("*.toml") if not p.name.startswith("_"))
+@cache
+def profile_ids() -> tuple[str, ...]:
+    """The ids of the profile files (``*.toml`` not starting with ``_``): the default profile
+    first, then the others by id. Cached; see ``clear_caches``."""
+    found = {p.stem for p in profile_dir().glob("*.toml") if not p.name.startswith("_")}
+    return tuple(sorted(found, key=lambda ident: (ident != DEFAULT_PROFILE, ident)))
+
+
+def clear_caches() -> None:
+    """Forget the cached profile list and loaded profiles (after the folder changed)."""
+    profile_ids.cache_clear()
+    load_profile.cache_clear()
 
 
 @cache

@@ -35,7 +35,7 @@ from app.models import (
 from app.models.base import Base
 from app.services import audit
 from app.services import validation as v
-from app.services.context import Actor
+from app.services.actors import Actor
 from app.services.permissions import require
 
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
@@ -135,15 +135,14 @@ def attach_file(
     )
     session.add(attachment)
     session.flush()
-    audit.record(
+    audit.record_change(
         session,
         actor,
         "attachment.add",
         "attachment",
         attachment.id,
-        {
-            "owner_type": owner_type,
-            "owner_id": attachment.owner_id,
+        context={"owner_type": owner_type, "owner_id": attachment.owner_id},
+        after={
             "filename": name,
             "sha256": blob.sha256,
             "size": blob.size,

@@ -1,4 +1,17 @@
-"""Appending to the audit trail and computing its hashes.
+"""Appending to the audit trail and computing its hashes; the convention every event follows.
+
+The convention (``record_change``; docs/audit.md says it for users): an event names what
+changed, each field with its value before and after —
+
+    {"changes": {"term_end": {"before": "2028-12-31", "after": "2026-12-08"}, …},
+     "reason": "resigned", "context": {"committee_id": 3}}
+
+— a record's creation has ``before`` null for every field; ``reason`` is there when the
+change says why (a correction of a recorded fact must); ``context`` names records the event
+belongs to without changing them. A secret field (``SECRET_FIELDS``, or named by the
+caller: a private ballot's choice, a PIN's hash, a complainant's identity) is recorded as
+``{"secret": true}``: that it changed, never its value, because the chain is permanent and
+a value once written could never be removed.
 
 An event's hash is SHA-256 over the previous event's hash, a newline, and the canonical JSON
 of its content (sequence number, UTC time, actor, action, entity, payload). Canonical JSON
@@ -12,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -21,7 +35,14 @@ from sqlalchemy.orm import Session
 
 from app.models import GENESIS_HASH, AuditEvent, AuditHead
 from app.models.types import utcnow
-from app.services.context import Actor
+from app.services.actors import Actor
+
+# Fields whose values never enter the chain, per entity type (the caller may name more:
+# a ballot's choice is secret only in a private round).
+SECRET_FIELDS: dict[str, frozenset[str]] = {
+    "user_account": frozenset({"password_hash", "pin_hash"}),
+    "complaint": frozenset({"complainant_name", "complainant_contact", "complainant_identity"}),
+}
 
 
 def _json_default(value: Any) -> Any:
@@ -101,3 +122,52 @@ def record(
     head.hash = event.hash
     session.flush()
     return event
+
+
+def _comparable(value: Any) -> Any:
+    """A value as the chain writes it (so ``before == after`` means "unchanged")."""
+    return json.loads(canonical_json(value))
+
+
+def record_change(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity_type: str,
+    entity_id: int | str,
+    *,
+    after: Mapping[str, Any],
+    before: Mapping[str, Any] | None = None,
+    reason: str | None = None,
+    context: Mapping[str, Any] | None = None,
+    secret: Collection[str] = (),
+) -> AuditEvent:
+    """Append the event of a change to ``entity_type`` ``entity_id`` (the convention above).
+
+    ``after`` holds the fields the action set; ``before`` their values before it (None: the
+    record is new, every field was null). A field whose value did not change is left out.
+    Fields of ``SECRET_FIELDS`` and ``secret`` are recorded as changed, without values.
+    """
+    hidden = SECRET_FIELDS.get(entity_type, frozenset()) | set(secret)
+    changes: dict[str, Any] = {}
+    for key, new in after.items():
+        old = None if before is None else before.get(key)
+        if before is not None and _comparable(old) == _comparable(new):
+            continue
+        changes[key] = {"secret": True} if key in hidden else {"before": old, "after": new}
+    payload: dict[str, Any] = {"changes": changes}
+    if reason:
+        payload["reason"] = reason
+    if context:
+        payload["context"] = dict(context)
+    return record(session, actor, action, entity_type, entity_id, payload)
+
+
+def snapshot(row: Any, fields: Collection[str]) -> dict[str, Any]:
+    """The current values of ``fields`` of an ORM row (a set as a sorted list), to pass as
+    ``before``."""
+    values = {}
+    for key in fields:
+        value = getattr(row, key)
+        values[key] = sorted(value) if isinstance(value, set | frozenset) else value
+    return values

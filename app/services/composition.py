@@ -27,6 +27,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.domain.vocabulary import EXPERTISE, ROLE_PRECEDENCE
 from app.errors import NotFound
 from app.models import (
     Committee,
@@ -37,7 +38,6 @@ from app.models import (
     MembershipRole,
     Person,
 )
-from app.models.vocab import EXPERTISE, ROLE_PRECEDENCE
 from app.rules.evaluate import Finding, RosterResult, evaluate_roster
 from app.rules.facts import Member, Roster
 from app.rules.profiles import Profile, load_profile
@@ -276,17 +276,17 @@ def check_composition(
     session: Session,
     committee_id: int,
     as_of: date,
-    lang: str = "en",
     *,
     minority_region: bool = False,
 ) -> RosterResult:
     """Evaluate the committee's composition on ``as_of`` under the profile then in force.
 
     Reads only. To warn before a change, flush the change in the session, call this again,
-    compare with ``newly_failing`` and roll back if the user cancels.
+    compare with ``newly_failing`` and roll back if the user cancels. The findings know no
+    language: render them with ``message_in(lang)`` and ``citation_in(lang)``.
     """
     roster, profile = roster_facts(session, committee_id, as_of, minority_region=minority_region)
-    return evaluate_roster(roster, profile, lang)
+    return evaluate_roster(roster, profile)
 
 
 def _failing_errors(result: RosterResult) -> list[Finding]:

@@ -6,11 +6,11 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.domain.vocabulary import EXPERTISE
 from app.models import Committee, ConsultantEngagement, Person, Project, Submission
-from app.models.vocab import EXPERTISE
 from app.services import audit
 from app.services import validation as v
-from app.services.context import Actor
+from app.services.actors import Actor
 from app.services.permissions import require
 
 
@@ -67,15 +67,14 @@ def engage_consultant(
     )
     session.add(engagement)
     session.flush()
-    audit.record(
+    audit.record_change(
         session,
         actor,
         "consultant.engage",
         "consultant_engagement",
         engagement.id,
-        {
-            "committee_id": committee.id,
-            "person_id": person.id,
+        context={"committee_id": committee.id, "person_id": person.id},
+        after={
             "project_id": project_id,
             "submission_id": submission_id,
             "start_date": start,

@@ -18,7 +18,7 @@ from app.db import Database
 from app.errors import UserError
 from app.models import Committee, Setting
 from app.services import organisation, roster
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 
 DEMO_MARKER = "demo.built_on"
 

@@ -12,6 +12,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.vocabulary import (
+    ANSWERING_KINDS,
+    MULTICENTRE_ROLES,
+    PROJECT_STATUSES,
+    PROJECT_TYPES,
+    REVIEW_PATHS,
+    RISK_LEVELS,
+    SUBMISSION_EVENT_KINDS,
+    SUBMISSION_KINDS,
+    SUBMISSION_STATUSES,
+)
 from app.models import (
     Committee,
     Decision,
@@ -21,19 +32,9 @@ from app.models import (
     SubmissionAnswer,
     SubmissionEvent,
 )
-from app.models.vocab import (
-    ANSWERING_KINDS,
-    MULTICENTRE_ROLES,
-    PROJECT_STATUSES,
-    PROJECT_TYPES,
-    REVIEW_PATHS,
-    RISK_LEVELS,
-    SUBMISSION_EVENT_KINDS,
-    SUBMISSION_KINDS,
-)
 from app.services import audit
 from app.services import validation as v
-from app.services.context import Actor
+from app.services.actors import Actor
 from app.services.numbering import take_number
 from app.services.permissions import require
 
@@ -53,34 +54,6 @@ PROJECT_FIELDS = (
     "approval_until",
     "stem_cell",
 )
-# How Chinese messages name submission kinds, statuses and events.
-_KINDS_ZH = {
-    "initial": "初始审查",
-    "amendment": "修正案审查",
-    "continuing": "跟踪审查",
-    "sae": "严重不良事件报告",
-    "deviation": "偏离方案报告",
-    "suspension": "暂停研究报告",
-    "termination": "提前终止研究报告",
-    "closure": "结题报告",
-    "re_review": "复审",
-    "appeal": "申诉",
-}
-_STATUSES_ZH = {
-    "received": "已登记",
-    "returned": "已退回补正",
-    "accepted": "已受理",
-    "under_review": "审查中",
-    "decided": "已作出决定",
-    "withdrawn": "已撤回",
-}
-_EVENTS_ZH = {
-    "returned_for_completion": "退回补正",
-    "resubmitted": "重新提交",
-    "accepted": "受理",
-    "withdrawn": "撤回",
-    "note": "添加备注",
-}
 STEM_CELL_FIELDS = (
     "cell_type",
     "cell_source",
@@ -214,13 +187,14 @@ def create_project(
     _apply_project(project, values)
     session.add(project)
     session.flush()
-    audit.record(
+    audit.record_change(
         session,
         actor,
         "project.create",
         "project",
         project.id,
-        {"committee_id": committee.id, **values},
+        after=values,
+        context={"committee_id": committee.id},
     )
     return project
 
@@ -238,8 +212,16 @@ def edit_project(session: Session, actor: Actor, project_id: int, **changes: Any
             "a project with stem-cell details stays a stem-cell project",
             "已有干细胞研究信息的项目不能改为其他类型",
         )
+    before = audit.snapshot(project, [k for k in values if k != "stem_cell"])
+    if "stem_cell" in values:
+        detail = project.stem_cell
+        before["stem_cell"] = (
+            None if detail is None else {f: getattr(detail, f) for f in values["stem_cell"]}
+        )
     _apply_project(project, values)
-    audit.record(session, actor, "project.edit", "project", project.id, values)
+    audit.record_change(
+        session, actor, "project.edit", "project", project.id, before=before, after=values
+    )
     return project
 
 
@@ -283,7 +265,7 @@ def register_submission(
         raise v.invalid(
             "answers_decision_id",
             f"a {kind} submission answers no decision",
-            f"“{_KINDS_ZH.get(kind, kind)}”送审不答复审查决定（只有复审和申诉才需指明）",
+            f"“{SUBMISSION_KINDS.name(kind, 'zh')}”送审不答复审查决定（只有复审和申诉才需指明）",
         )
     number = take_number(session, project.committee_id, "acceptance", received)
     submission = Submission(
@@ -303,14 +285,14 @@ def register_submission(
     session.add(submission)
     session.flush()
     session.add(SubmissionEvent(submission_id=submission.id, kind="received", occurred_on=received))
-    audit.record(
+    audit.record_change(
         session,
         actor,
         "submission.register",
         "submission",
         submission.id,
-        {
-            "project_id": project.id,
+        context={"project_id": project.id},
+        after={
             "kind": kind,
             "acceptance_number": number,
             "received_on": received,
@@ -378,9 +360,10 @@ def add_submission_event(
         raise v.invalid(
             "kind",
             f"a submission that is {submission.status} cannot be {kind}",
-            f"处于“{_STATUSES_ZH.get(submission.status, submission.status)}”状态的送审"
-            f"不能{_EVENTS_ZH.get(kind, kind)}",
+            f"处于“{SUBMISSION_STATUSES.name(submission.status, 'zh')}”状态的送审"
+            f"不能记录“{SUBMISSION_EVENT_KINDS.name(kind, 'zh')}”",
         )
+    status_before, accepted_before = submission.status, submission.accepted_on
     event = SubmissionEvent(
         submission_id=submission.id, kind=kind, occurred_on=when, deadline=due, note=text
     )
@@ -390,19 +373,20 @@ def add_submission_event(
     if kind == "accepted":
         submission.accepted_on = when
     session.flush()
-    audit.record(
+    audit.record_change(
         session,
         actor,
         "submission.event",
         "submission",
         submission.id,
-        {
+        before={"status": status_before, "accepted_on": accepted_before},
+        after={"status": submission.status, "accepted_on": submission.accepted_on},
+        context={
             "event_id": event.id,
             "kind": kind,
             "occurred_on": when,
             "deadline": due,
             "note": text,
-            "status": submission.status,
         },
     )
     return event

@@ -18,7 +18,7 @@ from app.models import (
 from app.rules import DEFAULT_PROFILE, check_profile_id, check_sop_overrides
 from app.services import audit
 from app.services import validation as v
-from app.services.context import Actor
+from app.services.actors import Actor
 from app.services.numbering import check_pattern
 from app.services.permissions import require
 
@@ -56,8 +56,8 @@ def create_institution(
     _unique_institution_name(session, values["name_zh"])
     institution = Institution(**values)
     session.add(institution)
-    audit.record(
-        session, actor, "institution.create", "institution", _id(session, institution), values
+    audit.record_change(
+        session, actor, "institution.create", "institution", _id(session, institution), after=values
     )
     return institution
 
@@ -71,9 +71,18 @@ def edit_institution(
     values = _institution_values(changes)
     if "name_zh" in values:
         _unique_institution_name(session, values["name_zh"], institution.id)
+    before = audit.snapshot(institution, values)
     for key, value in values.items():
         setattr(institution, key, value)
-    audit.record(session, actor, "institution.edit", "institution", institution.id, values)
+    audit.record_change(
+        session,
+        actor,
+        "institution.edit",
+        "institution",
+        institution.id,
+        before=before,
+        after=values,
+    )
     return institution
 
 
@@ -146,19 +155,19 @@ def create_committee(
     )
     for kind, pattern in patterns.items():
         session.add(NumberSeries(committee_id=committee.id, kind=kind, pattern=pattern))
-    audit.record(
+    audit.record_change(
         session,
         actor,
         "committee.create",
         "committee",
         committee.id,
-        {
+        after={
             **values,
-            "institution_id": institution.id,
             "profile_id": profile,
             "effective_from": start,
             **{f"{k}_pattern": p for k, p in patterns.items()},
         },
+        context={"institution_id": institution.id},
     )
     return committee
 
@@ -186,9 +195,12 @@ def edit_committee(session: Session, actor: Actor, committee_id: int, **changes:
     values = _committee_values(changes)
     if "name_zh" in values:
         _unique_committee_name(session, committee.institution_id, values["name_zh"], committee.id)
+    before = audit.snapshot(committee, values)
     for key, value in values.items():
         setattr(committee, key, value)
-    audit.record(session, actor, "committee.edit", "committee", committee.id, values)
+    audit.record_change(
+        session, actor, "committee.edit", "committee", committee.id, before=before, after=values
+    )
     return committee
 
 
@@ -204,18 +216,21 @@ def set_number_pattern(
             NumberSeries.committee_id == committee.id, NumberSeries.kind == kind
         )
     )
+    before = {"pattern": series.pattern} if series is not None else None
     if series is None:
         series = NumberSeries(committee_id=committee.id, kind=kind, pattern=checked)
         session.add(series)
     else:
         series.pattern = checked
-    audit.record(
+    audit.record_change(
         session,
         actor,
         "committee.number_pattern",
         "committee",
         committee.id,
-        {"kind": kind, "pattern": checked},
+        before=before,
+        after={"pattern": checked},
+        context={"kind": kind},
     )
     return series
 
@@ -246,24 +261,29 @@ def set_profile(
             CommitteeProfile.committee_id == committee.id, CommitteeProfile.effective_from == start
         )
     )
+    after = {"profile_id": profile, "sop_overrides": overrides, "note": note_text}
+    before = None
     if entry is None:
         entry = CommitteeProfile(committee_id=committee.id, effective_from=start)
         session.add(entry)
+    else:
+        before = {
+            "profile_id": entry.profile_id,
+            "sop_overrides": dict(entry.sop_overrides or {}),
+            "note": entry.note,
+        }
     entry.profile_id = profile
     entry.sop_overrides = overrides
     entry.note = note_text
-    audit.record(
+    audit.record_change(
         session,
         actor,
         "committee.profile",
         "committee",
         committee.id,
-        {
-            "profile_id": profile,
-            "effective_from": start,
-            "sop_overrides": overrides,
-            "note": note_text,
-        },
+        before=before,
+        after=after,
+        context={"effective_from": start},
     )
     return entry
 
@@ -310,19 +330,19 @@ def add_term(
         appointment_document=document,
     )
     session.add(term)
-    audit.record(
+    audit.record_change(
         session,
         actor,
         "committee.term",
         "committee_term",
         _id(session, term),
-        {
-            "committee_id": committee.id,
+        after={
             "number": n,
             "start_date": start,
             "end_date": end,
             "appointment_document": document,
         },
+        context={"committee_id": committee.id},
     )
     return term
 

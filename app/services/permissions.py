@@ -6,7 +6,7 @@ Until accounts exist in a data dir every action runs as ``SYSTEM`` (an admin).
 from __future__ import annotations
 
 from app.errors import UserError
-from app.services.context import Actor
+from app.services.actors import Actor
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     "institution.edit": frozenset({"admin", "secretary"}),

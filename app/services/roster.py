@@ -1,4 +1,9 @@
-"""People and their memberships of a committee: add, edit, end; training; declarations."""
+"""People and their memberships of a committee: add, edit, end; training; declarations.
+
+The rules a seat follows (term order, alternates, who votes) are ``app.domain.membership``'s;
+"holds a seat" is ``app.domain.seats``'. Every change is audited with its values before and
+after (``audit.record_change``).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import membership as rules
+from app.domain.names import sort_key
+from app.domain.vocabulary import (
+    DECLARATION_KINDS,
+    DECLARATION_SCOPES,
+    EXPERTISE,
+    GENDERS,
+    ROLES,
+)
 from app.models import (
     Committee,
     Declaration,
@@ -20,21 +34,10 @@ from app.models import (
     Project,
     Training,
 )
-from app.models.vocab import (
-    DECLARATION_KINDS,
-    DECLARATION_SCOPES,
-    EXPERTISE,
-    GENDERS,
-    ROLE_PRECEDENCE,
-    ROLES,
-)
 from app.services import audit
 from app.services import validation as v
-from app.services.context import Actor
+from app.services.actors import Actor
 from app.services.permissions import require
-
-# How Chinese messages name a declaration's scope.
-_SCOPES_ZH = {"standing": "长期有效", "meeting": "单次会议", "project": "单个项目"}
 
 _PERSON_TEXT = {
     "name_en": 100,
@@ -85,20 +88,29 @@ def create_person(
 ) -> Person:
     require(actor, "person.edit")
     values = _person_values({"name_zh": name_zh, "gender": gender, **fields})
-    person = Person(**values)
+    person = Person(**values, name_sort=sort_key(values["name_zh"]))
     session.add(person)
     session.flush()
-    audit.record(session, actor, "person.create", "person", person.id, values)
+    audit.record_change(session, actor, "person.create", "person", person.id, after=values)
     return person
 
 
-def edit_person(session: Session, actor: Actor, person_id: int, **changes: Any) -> Person:
+def edit_person(
+    session: Session, actor: Actor, person_id: int, *, reason: str = "", **changes: Any
+) -> Person:
+    """Change a person's details; ``reason`` says why (a correction should)."""
     require(actor, "person.edit")
     person = v.get(session, Person, "person_id", person_id)
     values = _person_values(changes)
+    why = v.long_text("reason", reason)
+    before = audit.snapshot(person, values)
     for key, value in values.items():
         setattr(person, key, value)
-    audit.record(session, actor, "person.edit", "person", person.id, values)
+    if "name_zh" in values:
+        person.name_sort = sort_key(values["name_zh"])
+    audit.record_change(
+        session, actor, "person.edit", "person", person.id, before=before, after=values, reason=why
+    )
     return person
 
 
@@ -111,10 +123,10 @@ def _membership_values(
     v.known_keys(changes, MEMBERSHIP_FIELDS)
     values: dict[str, Any] = {}
     if "roles" in changes:
-        roles = v.choices("roles", changes["roles"], ROLES)
-        values["roles"] = [r for r in ROLE_PRECEDENCE if r in roles]
+        values["roles"] = list(ROLES.ordered(v.choices("roles", changes["roles"], ROLES)))
     if "expertise" in changes:
-        values["expertise"] = v.choices("expertise", changes["expertise"], EXPERTISE)
+        chosen = v.choices("expertise", changes["expertise"], EXPERTISE)
+        values["expertise"] = list(EXPERTISE.ordered(chosen))
     for key in ("affiliated", "voting"):
         if key in changes:
             values[key] = v.flag(key, changes[key])
@@ -130,46 +142,20 @@ def _membership_values(
     roles_after = values.get("roles", sorted(current.roles) if current else [])
     start = values.get("term_start", current.term_start if current else None)
     end = values.get("term_end", current.term_end if current else None)
-    v.date_order("term_end", end, "term_start", start)
+    rules.check_term(start, end)
     if current is not None and current.ended_on is not None:
         v.date_order("term_start", current.ended_on, "ended_on", start)
 
     alternate_for = values.get("alternate_for_id", current.alternate_for_id if current else None)
-    if "alternate" in roles_after:
-        if alternate_for is None:
-            raise v.invalid(
-                "alternate_for_id",
-                "an alternate must name the member it sits for",
-                "候补委员必须指明其候补的委员",
-            )
+    rules.check_alternate(roles_after, alternate_for)
+    if alternate_for is not None:
         seat = v.get(session, Membership, "alternate_for_id", alternate_for)
         if seat.committee_id != committee_id:
             raise v.invalid(
                 "alternate_for_id", "names a member of another committee", "所指委员属于其他委员会"
             )
-        if current is not None and seat.id == current.id:
-            raise v.invalid(
-                "alternate_for_id", "a member cannot be its own alternate", "委员不能做自己的候补"
-            )
-        if "alternate" in seat.roles:
-            raise v.invalid(
-                "alternate_for_id",
-                "names another alternate, not a member",
-                "所指的是另一名候补委员，而不是正式委员",
-            )
-    elif alternate_for is not None:
-        raise v.invalid(
-            "alternate_for_id",
-            "only an alternate sits for another member",
-            "只有候补委员才能候补其他委员",
-        )
-    voting = values.get("voting", current.voting if current else True)
-    if voting and roles_after == ["secretary"]:
-        raise v.invalid(
-            "voting",
-            "a secretary who is not also a member does not vote",
-            "不兼任委员的秘书没有表决权",
-        )
+        rules.check_seat_for(seat.roles, same_seat=current is not None and seat.id == current.id)
+    rules.check_voting(roles_after, values.get("voting", current.voting if current else True))
     return values
 
 
@@ -215,38 +201,39 @@ def add_membership(
         "alternate_for_id": alternate_for_id,
     }
     values = _membership_values(session, committee.id, changes, None)
-    overlapping = session.scalars(
-        select(Membership).where(
+    held = session.scalar(
+        select(Membership.id).where(
             Membership.committee_id == committee.id,
             Membership.person_id == person.id,
-            Membership.ended_on.is_(None),
+            Membership.not_over_before(values["term_start"]),
         )
-    ).all()
-    for other in overlapping:
-        if other.term_end is None or other.term_end >= values["term_start"]:
-            raise v.invalid(
-                "person_id",
-                f"{person.name_zh} already holds a current seat on this committee",
-                f"{person.name_zh}已在本委员会任职",
-            )
+    )
+    if held is not None:
+        raise v.invalid(
+            "person_id",
+            f"{person.name_zh} already holds a current seat on this committee",
+            f"{person.name_zh}已在本委员会任职",
+        )
     membership = Membership(committee_id=committee.id, person_id=person.id)
     _apply_membership(membership, values)
     session.add(membership)
     session.flush()
-    audit.record(
+    audit.record_change(
         session,
         actor,
         "membership.add",
         "membership",
         membership.id,
-        {"committee_id": committee.id, "person_id": person.id, **values},
+        after=values,
+        context={"committee_id": committee.id, "person_id": person.id},
     )
     return membership
 
 
 def edit_membership(
-    session: Session, actor: Actor, membership_id: int, **changes: Any
+    session: Session, actor: Actor, membership_id: int, *, reason: str = "", **changes: Any
 ) -> Membership:
+    """Change a current seat; ``reason`` says why (a correction should)."""
     require(actor, "roster.edit")
     membership = v.get(session, Membership, "membership_id", membership_id)
     if membership.ended_on is not None:
@@ -256,15 +243,27 @@ def edit_membership(
             "此任职已终止，请新增一条任职记录",
         )
     values = _membership_values(session, membership.committee_id, changes, membership)
+    why = v.long_text("reason", reason)
+    before = audit.snapshot(membership, values)
     _apply_membership(membership, values)
-    audit.record(session, actor, "membership.edit", "membership", membership.id, values)
+    audit.record_change(
+        session,
+        actor,
+        "membership.edit",
+        "membership",
+        membership.id,
+        before=before,
+        after=values,
+        reason=why,
+    )
     return membership
 
 
 def end_membership(
     session: Session, actor: Actor, membership_id: int, *, ended_on: date, reason: str = ""
 ) -> Membership:
-    """End a seat; the membership stays in the history with its end date and reason."""
+    """End a seat; the membership stays in the history with its end date and reason. The
+    last day is ``ended_on`` (inclusive)."""
     require(actor, "roster.edit")
     membership = v.get(session, Membership, "membership_id", membership_id)
     if membership.ended_on is not None:
@@ -276,19 +275,53 @@ def end_membership(
     end = v.parse_date("ended_on", ended_on)
     v.date_order("ended_on", end, "term_start", membership.term_start)
     why = v.long_text("reason", reason)
-    membership.ended_on = end
-    membership.end_reason = why
+    after: dict[str, Any] = {"ended_on": end, "end_reason": why}
     if membership.term_end is None or membership.term_end > end:
-        membership.term_end = end
-    audit.record(
+        after["term_end"] = end
+    before = audit.snapshot(membership, after)
+    for key, value in after.items():
+        setattr(membership, key, value)
+    audit.record_change(
         session,
         actor,
         "membership.end",
         "membership",
         membership.id,
-        {"ended_on": end, "reason": why},
+        before=before,
+        after=after,
+        reason=why,
     )
     return membership
+
+
+def save_member(
+    session: Session,
+    actor: Actor,
+    *,
+    committee_id: int,
+    person: dict[str, Any],
+    seat: dict[str, Any],
+    person_id: int | None = None,
+    membership_id: int | None = None,
+) -> Membership:
+    """The member form's one action: a new person (``person_id`` None) or changes to one,
+    then a new seat (``membership_id`` None) or changes to it. ``person`` and ``seat`` hold
+    the form's fields; unchanged ones are left out of the audit events."""
+    if person_id is None:
+        target = create_person(session, actor, **person).id
+    else:
+        target = v.get(session, Person, "person_id", person_id).id
+        edit_person(session, actor, target, **person)
+    if membership_id is None:
+        return add_membership(session, actor, committee_id=committee_id, person_id=target, **seat)
+    membership = v.get(session, Membership, "membership_id", membership_id)
+    if membership.committee_id != committee_id or membership.person_id != target:
+        raise v.invalid(
+            "membership_id",
+            "is not this person's seat on this committee",
+            "不是此人在本委员会的任职",
+        )
+    return edit_membership(session, actor, membership_id, **seat)
 
 
 # --- training and declarations --------------------------------------------------------
@@ -326,19 +359,14 @@ def add_training(
     )
     session.add(training)
     session.flush()
-    audit.record(
+    audit.record_change(
         session,
         actor,
         "training.add",
         "training",
         training.id,
-        {
-            "person_id": person.id,
-            "course": name,
-            "taken_on": taken,
-            "hours": amount,
-            "expires_on": expires,
-        },
+        after={"course": name, "taken_on": taken, "hours": amount, "expires_on": expires},
+        context={"person_id": person.id},
     )
     return training
 
@@ -378,7 +406,7 @@ def add_declaration(
         raise v.invalid(
             "meeting_id",
             f"a {scope} declaration names no meeting",
-            f"适用范围为“{_SCOPES_ZH.get(scope, scope)}”的声明不应指定会议",
+            f"适用范围为“{DECLARATION_SCOPES.name(scope, 'zh')}”的声明不应指定会议",
         )
     if scope == "project":
         project = v.get(session, Project, "project_id", project_id)
@@ -390,7 +418,7 @@ def add_declaration(
         raise v.invalid(
             "project_id",
             f"a {scope} declaration names no project",
-            f"适用范围为“{_SCOPES_ZH.get(scope, scope)}”的声明不应指定项目",
+            f"适用范围为“{DECLARATION_SCOPES.name(scope, 'zh')}”的声明不应指定项目",
         )
     declaration = Declaration(
         person_id=person.id,
@@ -405,15 +433,13 @@ def add_declaration(
     )
     session.add(declaration)
     session.flush()
-    audit.record(
+    audit.record_change(
         session,
         actor,
         "declaration.add",
         "declaration",
         declaration.id,
-        {
-            "person_id": person.id,
-            "committee_id": committee.id,
+        after={
             "kind": kind,
             "scope": scope,
             "signed_on": signed,
@@ -422,5 +448,6 @@ def add_declaration(
             "valid_until": until,
             "interests": text,
         },
+        context={"person_id": person.id, "committee_id": committee.id},
     )
     return declaration

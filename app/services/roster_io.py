@@ -30,14 +30,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.domain.vocabulary import EXPERTISE, GENDERS, ROLE_PRECEDENCE
 from app.errors import NotFound, UserError, ValidationError, is_chinese
 from app.models import Committee, Membership
-from app.models.vocab import EXPERTISE, GENDERS, ROLE_PRECEDENCE
 from app.rules.files import BadFile, key_zh, parse_roster
 from app.services import roster
 from app.services import validation as v
+from app.services.actors import Actor
 from app.services.composition import committee_memberships, effective_end, profile_entry
-from app.services.context import Actor
 from app.services.permissions import require
 
 # --- vocabulary -----------------------------------------------------------------------

@@ -72,14 +72,14 @@ def roster_doc(
     }
 
 
-def check_roster(doc: dict[str, Any], lang: str = "en") -> RosterResult:
+def check_roster(doc: dict[str, Any]) -> RosterResult:
     roster, profile = parse_roster(copy.deepcopy(doc))
-    return evaluate_roster(roster, profile, lang)
+    return evaluate_roster(roster, profile)
 
 
-def check_meeting(doc: dict[str, Any], lang: str = "en") -> MeetingResult:
+def check_meeting(doc: dict[str, Any]) -> MeetingResult:
     meeting, profile = parse_meeting(copy.deepcopy(doc))
-    return evaluate_meeting(meeting, profile, lang)
+    return evaluate_meeting(meeting, profile)
 
 
 def failing(result: RosterResult) -> set[str]:

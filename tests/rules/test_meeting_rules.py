@@ -267,7 +267,7 @@ def test_no_decision_when_no_code_reaches_the_threshold(profile: str) -> None:
     assert result.quorum and result.outcome is None
     decision = [f for f in result.findings if f.check == "vote_threshold"]
     assert [(f.ok, f.severity) for f in decision] == [(False, "error")]
-    assert str(result.threshold) in decision[0].message
+    assert str(result.threshold) in decision[0].message_in("en")
 
 
 def test_no_quorum_no_outcome_and_no_threshold_finding() -> None:

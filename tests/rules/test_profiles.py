@@ -21,7 +21,8 @@ from typing import Any
 
 import pytest
 
-from app.rules import PROFILE_IDS
+from app.errors import ValidationError
+from app.rules import DEFAULT_PROFILE, check_profile_id
 from app.rules.profiles import (
     BALLOT_CODES,
     EVIDENCE,
@@ -30,6 +31,7 @@ from app.rules.profiles import (
     Profile,
     ProfileError,
     Rule,
+    Text,
     load_profile,
     parse_profile,
     profile_dir,
@@ -73,8 +75,25 @@ def _rule_label(case: tuple[str, Rule]) -> str:
 
 def test_the_shipped_profiles_are_exactly_the_eight() -> None:
     assert set(profile_ids()) == SHIPPED
-    assert set(PROFILE_IDS) == SHIPPED
     assert set(PARAMETERS) == SHIPPED
+
+
+def test_the_default_profile_comes_first_then_the_others_by_id() -> None:
+    assert profile_ids() == (DEFAULT_PROFILE, *sorted(SHIPPED - {DEFAULT_PROFILE}))
+
+
+@pytest.mark.parametrize("profile_id", sorted(SHIPPED))
+def test_the_services_accept_exactly_the_shipped_profiles(profile_id: str) -> None:
+    assert check_profile_id("profile_id", profile_id) == profile_id
+    with pytest.raises(ValidationError) as raised:
+        check_profile_id("profile_id", profile_id.upper())
+    assert all(ident in raised.value.message for ident in SHIPPED)
+
+
+def test_a_profile_has_a_short_title_for_menus_beside_its_title() -> None:
+    profile = _profile(DEFAULT_PROFILE)
+    assert profile.short_title == Text("中国：2023年审查办法", "China: 2023 Measures")
+    assert profile.title.en.startswith("Measures for Ethical Review")
 
 
 @pytest.mark.parametrize("profile_id", sorted(SHIPPED))
@@ -260,6 +279,16 @@ def _message_without_en(data: dict[str, Any]) -> str:
     return "composition[0].message"
 
 
+def _missing_short_title(data: dict[str, Any]) -> str:
+    del data["short_title"]
+    return "short_title"
+
+
+def _short_title_without_zh(data: dict[str, Any]) -> str:
+    data["short_title"] = {"en": data["short_title"]["en"]}
+    return "short_title"
+
+
 def _schema_two(data: dict[str, Any]) -> str:
     data["schema"] = 2
     return "schema"
@@ -291,6 +320,8 @@ MUTATIONS: list[Callable[[dict[str, Any]], str]] = [
     _duplicate_check,
     _codes_without_acknowledge,
     _message_without_en,
+    _missing_short_title,
+    _short_title_without_zh,
     _schema_two,
 ]
 

@@ -19,7 +19,7 @@ from app.db import Database
 from app.errors import ValidationError
 from app.models import Attachment, Committee, Declaration, Meeting, Membership, Person, Training
 from app.services import organisation, roster
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 from app.services.demo import build_demo
 from app.ui.committee import CommitteeRosterPage
 from app.ui.committee.composition_panel import FINDING_ROLE
@@ -492,9 +492,9 @@ def test_the_as_of_date_catches_an_expiring_term(
     found = checks(page)
     assert found[f"term_expired@{sun_yue}"] is False
     expired = next(f for f in panel.visible_findings() if f.check == "term_expired")
-    assert "孙悦" in expired.message and expired.severity == "warning"
+    assert "孙悦" in expired.message_in(panel.lang) and expired.severity == "warning"
     minimum = next(f for f in panel.visible_findings() if f.check == "min_members")
-    assert "14 counted members" in minimum.message  # she no longer counts
+    assert "14 counted members" in minimum.message_in(panel.lang)  # she no longer counts
     assert "1 warning(s)" in panel.summary.text()
     click(qtbot, panel.today_button)
     assert panel.as_of_date() == TODAY and all(checks(page).values())
@@ -534,12 +534,12 @@ def test_a_finding_shows_its_citation_on_hover_and_its_rule_on_click(
             break
     index = panel.proxy.index(row, 1)
     tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
-    assert finding.citation in tooltip and "Evidence: unverified" in tooltip
+    assert finding.citation_in(panel.lang) in tooltip and "Evidence: unverified" in tooltip
     assert panel.proxy.index(row, 0).data() == "Pass"
     rect = table.visualRect(index)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     detail = panel.detail.toPlainText()
-    assert "CN23-COMP-2" in detail and finding.citation in detail
+    assert "CN23-COMP-2" in detail and finding.citation_in(panel.lang) in detail
     assert "Quote:" in detail and "no fewer than 7 members" in detail
     assert "Check against the official text." in detail
     assert panel.select_check("required_expertise:law")
@@ -789,7 +789,7 @@ def test_the_page_in_chinese(open_page: OpenPage, database: Database):
     page = open_page(committee_id, "zh_CN")
     assert page.state.heading.text() == "医学伦理委员会"
     message = next(f for f in page.view.panel.visible_findings() if f.check == "min_members")
-    assert "计入委员 15 人" in message.message
+    assert "计入委员 15 人" in message.message_in(page.view.panel.lang)
 
 
 def test_drawn_again_the_page_keeps_the_choice_and_another_committee_starts_afresh(

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.services import roster
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 from app.services.demo import build_demo
 from app.ui.main_window import MainWindow
 from app.ui.pages.dashboard import EXPIRED_TEXT, ExpiryModel

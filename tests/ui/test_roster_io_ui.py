@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.db import Database
 from app.models import Committee, Institution, Membership
 from app.services import organisation, roster
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 from app.services.roster_io import export_roster_json
 from app.ui.main_window import MainWindow
 from app.ui.roster_io import FixedChooser, ImportPreviewDialog, PreviewModel

@@ -15,7 +15,7 @@ from app.models import Committee, Membership, Person
 from app.services import organisation, roster
 from app.services.composition import check_composition
 from app.services.consultants import engage_consultant
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 from app.services.demo import build_demo
 from app.ui.committee.composition_panel import (
     COL_STATUS,

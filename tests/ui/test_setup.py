@@ -25,7 +25,7 @@ from app.models import (
     NumberSeries,
 )
 from app.services import organisation
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 from app.ui.main_window import MainWindow
 from app.ui.pages.workspace import SettingsPage
 from app.ui.roster_io import FixedChooser

@@ -18,7 +18,7 @@ from app.db import Database
 from app.errors import UserError
 from app.models import Committee, CommitteeProfile, Institution
 from app.services import organisation, roster
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 from app.ui.main import create_main_window
 from app.ui.main_window import GEOMETRY_KEY, PAGE_IDS, MainWindow, describe_database
 from app.ui.pages.base import Page

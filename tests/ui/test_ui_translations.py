@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from app.resources import resource_path
-from app.rules import PROFILE_IDS
+from app.rules.profiles import profile_ids
 from app.ui.labels import profile_name, profile_title
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,7 +84,7 @@ def test_the_ts_holds_every_string_of_app_ui(tmp_path: Path):
     )
 
 
-@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+@pytest.mark.parametrize("profile_id", profile_ids())
 def test_every_shipped_profile_has_a_name_and_a_title(profile_id: str):
     assert profile_name(profile_id) != profile_id
     assert profile_title(profile_id) != profile_id

@@ -93,12 +93,15 @@ class FindingsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._findings: list[Finding] = []
+        self._texts: list[tuple[str, str]] = []  # each row's message and citation
         self._relaxed: dict[str, list[Relaxation]] = {}
 
-    def set_result(self, result: RosterResult | None) -> None:
+    def set_result(self, result: RosterResult | None, lang: str = "en") -> None:
+        """Show ``result``'s findings, rendered once in ``lang``."""
         self.beginResetModel()
         findings = list(result.findings) if result is not None else []
         self._findings = sorted(findings, key=_rank)  # stable: keeps the profile's order
+        self._texts = [(f.message_in(lang), f.citation_in(lang)) for f in self._findings]
         self._relaxed = {}
         for relaxation in result.relaxations if result is not None else ():
             self._relaxed.setdefault(relaxation.rule.id, []).append(relaxation)
@@ -146,9 +149,9 @@ class FindingsModel(QAbstractTableModel):
             text = self.tr("{status}, SOP").format(status=text)
         return text
 
-    def tooltip(self, finding: Finding) -> str:
+    def tooltip(self, finding: Finding, citation: str) -> str:
         lines = [
-            finding.citation,
+            citation,
             self.tr("Evidence: {level}").format(level=evidence_name(finding.evidence)),
         ]
         if finding.evidence == "unverified":
@@ -161,13 +164,14 @@ class FindingsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._findings):
             return None
         finding = self._findings[index.row()]
+        message, citation = self._texts[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.status_text(finding) if column == COL_STATUS else finding.message
+            return self.status_text(finding) if column == COL_STATUS else message
         if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS:
             return status_icon(finding_mark(finding))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(finding)
+            return self.tooltip(finding, citation)
         if role == FINDING_ROLE:
             return finding
         if role == SORT_ROLE:
@@ -399,14 +403,12 @@ class CompositionPanel(QWidget):
         if self.committee_id is not None:
             try:
                 with self.db.session_scope() as session:
-                    result = check_composition(
-                        session, self.committee_id, self.as_of_date(), self.lang
-                    )
+                    result = check_composition(session, self.committee_id, self.as_of_date())
             except UserError as exc:  # no profile, or a broken profile file
                 problem = error_text(exc)
         self.result = result
         self._rules = self._profile_rules(result)
-        self.model.set_result(result)
+        self.model.set_result(result, self.lang)
         self._fit_rows()
         self._show_summary(result, problem)
         self._show_relaxations(result)
@@ -517,8 +519,8 @@ class CompositionPanel(QWidget):
             rule = next((r for (rid, _c), r in self._rules.items() if rid == finding.rule), None)
         rows = [
             (self.tr("Rule"), f"{finding.rule} ({finding.check})"),
-            (self.tr("Finding"), finding.message),
-            (self.tr("Citation"), finding.citation),
+            (self.tr("Finding"), finding.message_in(self.lang)),
+            (self.tr("Citation"), finding.citation_in(self.lang)),
         ]
         quote = rule.quote.pick(self.lang) if rule is not None else ""
         if quote:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.errors import NotFound, UserError, ValidationError
 from app.ui.committee.guard import Breach, Change, CompositionGuard
 from app.ui.committee.widgets import WarningBar, error_label
-from app.ui.i18n import error_text, field_error_text
+from app.ui.i18n import current_language, error_text, field_error_text
 from app.ui.pages.base import named, secondary_label
 
 EARLIEST = QDate(1900, 1, 1)
@@ -206,7 +206,7 @@ class GuardedDialog(QDialog):
                     date=breach.day.isoformat()
                 )
             )
-            lines.extend(f"• {f.message}" for f in breach.findings)
+            lines.extend(f"• {f.message_in(current_language())}" for f in breach.findings)
         return "\n".join(lines)
 
     def pending_save(self) -> bool:

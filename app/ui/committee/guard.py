@@ -34,7 +34,9 @@ class CompositionGuard:
     """Applies roster changes of one committee, checking its composition first.
 
     ``as_of`` gives the date the secretary looks at (the composition panel's); a change
-    may name more dates (``also_on``), such as the first day after a seat ends.
+    may name more dates (``also_on``), such as the first day after a seat ends. The
+    evaluation needs no language (the caller renders the findings); ``lang`` is accepted
+    for the callers that still pass it and is not used.
     """
 
     def __init__(
@@ -47,14 +49,11 @@ class CompositionGuard:
         self.db = db
         self.committee_id = committee_id
         self._as_of = as_of
-        self._lang = lang
+        del lang  # findings are rendered by the caller, in its language
 
     def _evaluate(self, session: Session, days: list[date]) -> dict[date, RosterResult] | None:
         try:
-            return {
-                day: check_composition(session, self.committee_id, day, self._lang())
-                for day in days
-            }
+            return {day: check_composition(session, self.committee_id, day) for day in days}
         except NotFound:  # no profile: there is nothing the change could break
             return None
 

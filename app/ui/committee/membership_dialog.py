@@ -32,9 +32,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.db import Database
 from app.models import Membership, Person
-from app.models.vocab import EXPERTISE, GENDERS, ROLE_PRECEDENCE
+from app.domain.vocabulary import EXPERTISE, GENDERS, ROLE_PRECEDENCE
 from app.services import roster
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 from app.ui.committee.dialog_base import GuardedDialog, date_edit, date_of, new_form
 from app.ui.committee.guard import Change, CompositionGuard
 from app.ui.committee.vocabulary import expertise_name, gender_name, role_name

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.models.vocab import ROLE_PRECEDENCE
+from app.domain.vocabulary import ROLE_PRECEDENCE
 from app.ui.committee.composition_panel import CompositionPanel
 from app.ui.committee.dialog_base import GuardedDialog
 from app.ui.committee.guard import CompositionGuard

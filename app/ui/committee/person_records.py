@@ -37,9 +37,9 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.errors import UserError
 from app.models import Meeting, Project
-from app.models.vocab import DECLARATION_KINDS, DECLARATION_SCOPES
+from app.domain.vocabulary import DECLARATION_KINDS, DECLARATION_SCOPES
 from app.services import attachments, roster
-from app.services.context import SYSTEM
+from app.services.actors import SYSTEM
 from app.ui.committee.dialog_base import GuardedDialog, date_edit, date_of, new_form
 from app.ui.committee.guard import Change, CompositionGuard
 from app.ui.committee.records_model import (

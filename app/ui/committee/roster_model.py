@@ -38,7 +38,7 @@ from app.models import (
     Person,
     Training,
 )
-from app.models.vocab import DECLARATION_KINDS, EXPERTISE, ROLE_PRECEDENCE
+from app.domain.vocabulary import DECLARATION_KINDS, EXPERTISE, ROLE_PRECEDENCE
 from app.ui.committee.vocabulary import (
     declaration_kind_name,
     expertise_name,

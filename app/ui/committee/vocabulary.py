@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.models.vocab import DECLARATION_KINDS, DECLARATION_SCOPES, EXPERTISE, GENDERS, ROLES
+from app.domain.vocabulary import DECLARATION_KINDS, DECLARATION_SCOPES, EXPERTISE, GENDERS, ROLES
 
 CONTEXT = "RosterVocabulary"
 

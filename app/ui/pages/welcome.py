@@ -30,8 +30,9 @@ from sqlalchemy.exc import OperationalError
 
 from app.db import Database
 from app.errors import UserError, ValidationError
-from app.rules import DEFAULT_PROFILE, PROFILE_IDS
-from app.services.context import SYSTEM
+from app.rules import DEFAULT_PROFILE
+from app.rules.profiles import profile_ids
+from app.services.actors import SYSTEM
 from app.services.organisation import create_committee, create_institution
 from app.ui.i18n import error_text, field_error_text
 from app.ui.labels import profile_name, profile_title
@@ -86,7 +87,7 @@ class CommitteeForm(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.profile.setMinimumContentsLength(24)
-        for profile_id in PROFILE_IDS:
+        for profile_id in profile_ids():
             self.profile.addItem(profile_name(profile_id), profile_id)
             self.profile.setItemData(
                 self.profile.count() - 1,
@@ -128,7 +129,7 @@ class CommitteeForm(QWidget):
         self.profile_hint.setObjectName("profile_hint")
         form.addRow("", self.profile_hint)
         self.profile.currentIndexChanged.connect(self._describe_profile)
-        self.profile.setCurrentIndex(PROFILE_IDS.index(DEFAULT_PROFILE))
+        self.profile.setCurrentIndex(max(0, self.profile.findData(DEFAULT_PROFILE)))
         self._describe_profile()
 
         self.create_button = named(QPushButton(self.tr("Create the committee")), "create")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import UserError
-from app.services.context import SYSTEM, Actor
+from app.services.actors import SYSTEM, Actor
 from app.services.roster_io import ImportPreview, ImportRow, apply_import
 from app.ui.i18n import current_language, error_text
 from app.ui.pages.base import heading_font, named

@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.db import Database
 from app.errors import UserError
 from app.models import Committee
-from app.services.context import SYSTEM, Actor
+from app.services.actors import SYSTEM, Actor
 from app.services.roster_io import (
     MAX_IMPORT_BYTES,
     export_roster_csv,

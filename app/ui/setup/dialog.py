@@ -31,7 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.db import Database
 from app.errors import UserError, ValidationError
 from app.services import attachments, organisation
-from app.services.context import SYSTEM, Actor
+from app.services.actors import SYSTEM, Actor
 from app.ui.i18n import error_text, field_error_text
 from app.ui.labels import display_name
 from app.ui.pages.base import heading_font, named

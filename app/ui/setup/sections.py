@@ -36,8 +36,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.rules import PROFILE_IDS
-from app.rules.profiles import EXPERTISE, GROUPS, SOP_KEYS, Profile, Rule, load_profile
+from app.rules import DEFAULT_PROFILE
+from app.rules.profiles import (
+    EXPERTISE,
+    GROUPS,
+    SOP_KEYS,
+    Profile,
+    Rule,
+    load_profile,
+    profile_ids,
+)
 from app.services.numbering import check_pattern, format_number
 from app.ui.i18n import field_error_text
 from app.ui.pages.base import named, secondary_label
@@ -680,7 +688,7 @@ class ProfileSection(FormSection):
         )
         self.profile.setMinimumContentsLength(40)
         other = "en" if lang.startswith("zh") else "zh"
-        for profile_id in PROFILE_IDS:
+        for profile_id in profile_ids():
             title = load_profile(profile_id).title
             self.profile.addItem(title.pick(lang), profile_id)
             self.profile.setItemData(
@@ -845,7 +853,7 @@ class ProfileSection(FormSection):
     def load(self, setup: CommitteeSetup, today: date) -> None:
         entry = setup.profile_today
         self._loaded = entry
-        profile_id = entry.profile_id if entry else PROFILE_IDS[0]
+        profile_id = entry.profile_id if entry else DEFAULT_PROFILE
         self.profile.blockSignals(True)
         self.profile.setCurrentIndex(max(0, self.profile.findData(profile_id)))
         self.profile.blockSignals(False)
