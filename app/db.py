@@ -350,27 +350,47 @@ def open_database(url: str, paths: DataPaths | None = None, *, create: bool = Tr
             log.info("backed up %s to %s before upgrading", path, target)
     engine = make_engine(url)
     try:
-        with engine.connect() as connection:
-            revision = current_revision(connection)
-            has_tables = set(inspect(connection).get_table_names())
-        if revision is not None and revision not in known:
-            raise DatabaseTooNew(
-                url,
-                f"was written by a newer version of EthicsDesk (schema {revision})",
-                zh=f"由更新版本的 EthicsDesk 写入（数据结构版本 {revision}），"
-                "请安装该版本或更新版本后再打开",
-            )
-        if revision is None and has_tables - {"alembic_version"}:
-            raise NotADatabase(
-                url,
-                "holds tables, but is not an EthicsDesk database",
-                zh="已有数据表，但不是 EthicsDesk 数据库",
-            )
-        if revision != head:
-            upgrade(engine)
-        if path is not None:
-            path.chmod(0o600)
+        return _opened(url, engine, path, known, head)
+    except DBAPIError as exc:
+        engine.dispose()
+        detail = str(getattr(exc, "orig", exc)).strip()
+        raise StorageError(
+            f"the database cannot be reached ({detail})", zh=f"无法连接数据库（{detail}）"
+        ) from exc
     except BaseException:
         engine.dispose()
         raise
+
+
+def _opened(
+    url: str, engine: Engine, path: Path | None, known: frozenset[str], head: str
+) -> Database:
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+        has_tables = set(inspect(connection).get_table_names())
+    if revision is not None and revision not in known:
+        raise DatabaseTooNew(
+            url,
+            f"was written by a newer version of EthicsDesk (schema {revision})",
+            zh=f"由更新版本的 EthicsDesk 写入（数据结构版本 {revision}），"
+            "请安装该版本或更新版本后再打开",
+        )
+    if revision is None and has_tables - {"alembic_version"}:
+        raise NotADatabase(
+            url,
+            "holds tables, but is not an EthicsDesk database",
+            zh="已有数据表，但不是 EthicsDesk 数据库",
+        )
+    if revision != head:
+        upgrade(engine)
+    if path is not None:
+        path.chmod(0o600)
     return Database(url, engine)
+
+
+def describe_database(url: str) -> str:
+    """Where the data lives, fit to show: the file of SQLite, else the URL without password."""
+    path = sqlite_file(url)
+    if path is not None:
+        return str(path)
+    return make_url(url).render_as_string(hide_password=True)

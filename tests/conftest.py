@@ -10,8 +10,11 @@ for PostgreSQL.
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user's own preferences (the language) must not reach the tests: an empty config dir.
+os.environ["ETHICSDESK_CONFIG"] = tempfile.mkdtemp(prefix="ethicsdesk-test-config-")
 
 import shutil
 import uuid

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from app.db import Database
 from app.models import AuditHead, Base
-from app.services import organisation, roster
+from app.services import demo, organisation, roster
 from app.services.actors import SYSTEM
 
 TODAY = date(2026, 11, 26)
@@ -69,3 +69,9 @@ def make_member(
             term_end=date(2028, 12, 31),
         )
         return membership.id
+
+
+def build_demo(db: Database, today: date = TODAY) -> None:
+    """The demo, built in one write as the command line and the welcome panel build it."""
+    with db.write_scope() as s:
+        demo.build_demo(s, SYSTEM, today)

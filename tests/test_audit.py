@@ -9,15 +9,15 @@ import threading
 from datetime import date
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from app.db import Database
+from app.errors import ValidationError
 from app.models import AuditEvent, AuditHead
 from app.services import audit, roster
-from app.services.demo import build_demo
 from app.services.actors import SYSTEM
 from app.services.integrity import verify
-from tests.helpers import make_committee, make_member
+from tests.helpers import build_demo, make_committee, make_member
 
 
 def _report(db: Database, expected_head: tuple[int, str] | None = None):
@@ -180,6 +180,45 @@ def test_an_edit_records_the_changed_fields_before_and_after_with_its_reason(
     payload = _payload(chained, "membership.edit")
     assert payload["changes"] == {"term_end": {"before": "2028-12-31", "after": "2027-06-30"}}
     assert payload["reason"] == "appointment letter corrected"
+
+
+def test_a_correction_without_a_reason_is_refused_and_writes_nothing(
+    database: Database,
+) -> None:
+    with database.session_scope() as s:
+        before = s.scalar(select(func.count()).select_from(AuditEvent))
+        for reason in (None, "", "   "):
+            with pytest.raises(ValidationError) as refused:
+                audit.record_change(
+                    s,
+                    SYSTEM,
+                    "vote.correct",
+                    "vote",
+                    4,
+                    before={"choice": "approve"},
+                    after={"choice": "modify"},
+                    reason=reason,
+                    correction=True,
+                )
+            assert refused.value.field == "reason"
+            assert "理由" in refused.value.localized("zh_CN")
+        assert s.scalar(select(func.count()).select_from(AuditEvent)) == before
+        audit.record_change(
+            s,
+            SYSTEM,
+            "vote.correct",
+            "vote",
+            4,
+            before={"choice": "approve"},
+            after={"choice": "modify"},
+            reason="the member's written vote was misread",
+            correction=True,
+        )
+    payload = _payload(database, "vote.correct")
+    assert payload == {
+        "changes": {"choice": {"before": "approve", "after": "modify"}},
+        "reason": "the member's written vote was misread",
+    }
 
 
 def test_a_creation_records_every_field_with_no_value_before(database: Database) -> None:

@@ -1,7 +1,10 @@
-"""The headless commands of DESIGN.md section 5 that exist so far, and the layering rule."""
+"""The headless commands of DESIGN.md section 5 that exist so far, the language they speak
+(help, argparse's words and their output), their one set of exit codes, and the layering
+rule."""
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import re
 import subprocess
@@ -13,17 +16,34 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app import __version__
-from app.cli import main
+from app import __version__, preferences
+from app.cli import COMMANDS, language_option, main
+from app.cli.words import Words
+from app.context import AppContext
 from app.db import Database, open_database
 from app.models import Base, ConsultantEngagement, Membership, Setting
 from app.paths import DataPaths
 from app.services import organisation
 from app.services.actors import SYSTEM
-from app.services.demo import build_demo
+from tests.helpers import build_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_DAY = date(2026, 11, 26)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+ENGLISH_RUN = re.compile(r"\b[a-z]+(?:\s+[a-z]+){2,}\b")  # three English words in a row
+
+
+@pytest.fixture(autouse=True)
+def _english_locale_without_preference(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test starts with no stored language preference (an empty config dir of its
+    own, outside the data dir) in an English locale, whatever the machine has."""
+    monkeypatch.setenv("ETHICSDESK_CONFIG", str(tmp_path_factory.mktemp("config")))
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("COLUMNS", "200")  # help lines unwrapped
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -153,8 +173,26 @@ def test_demo_twice_on_the_same_day_gives_the_same_data(tmp_path: Path) -> None:
 
 
 def test_demo_command_twice_rebuilds_the_same_data(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """In one write each, through the services: never by downgrading the schema."""
+    import alembic.command
+
+    import app.db
+
+    def no_downgrade(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("demo downgraded the schema")
+
+    monkeypatch.setattr(app.db, "downgrade", no_downgrade)
+    monkeypatch.setattr(alembic.command, "downgrade", no_downgrade)
+    writes: list[str] = []
+    write = AppContext.write
+
+    def counted(self: AppContext, action: Any, /, *args: Any, **kwargs: Any) -> Any:
+        writes.append(action.__name__)
+        return write(self, action, *args, **kwargs)
+
+    monkeypatch.setattr(AppContext, "write", counted)
     dumps = []
     for _ in range(2):
         assert run(capsys, "--data-dir", str(tmp_path), "demo")[0] == 0
@@ -164,6 +202,8 @@ def test_demo_command_twice_rebuilds_the_same_data(
         finally:
             db.dispose()
     assert dumps[0] == dumps[1]
+    assert len(dumps[0]["membership"]) == 24
+    assert writes == ["rebuild", "rebuild"]
 
 
 def test_demo_research_committee_matches_the_design(tmp_path: Path) -> None:
@@ -219,6 +259,8 @@ def test_headless_commands_never_load_qt(tmp_path: Path) -> None:
         "import sys; from app.cli import main; "
         f"main(['--data-dir', {str(tmp_path)!r}, 'demo']); "
         f"main(['--data-dir', {str(tmp_path)!r}, 'verify']); "
+        f"main(['--data-dir', {str(tmp_path)!r}, '--lang', 'zh_CN', 'verify']); "
+        "main(['rules', 'list']); "
         "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'app.ui'))]; "
         "print(loaded); sys.exit(1 if loaded else 0)"
     )
@@ -240,3 +282,184 @@ def test_only_app_ui_imports_pyside6() -> None:
     assert any(
         pattern.search(p.read_text(encoding="utf-8")) for p in (ROOT / "app" / "ui").rglob("*.py")
     ), "the check must see app/ui's own imports, or it proves nothing"
+
+
+# --- the language: help, argparse's words and the commands' output ----------------------
+
+HELP_OF = [
+    (),
+    ("verify",),
+    ("demo",),
+    ("shot",),
+    ("rules",),
+    ("rules", "list"),
+    ("rules", "show"),
+    ("check",),
+    ("check", "roster"),
+    ("check", "meeting"),
+]
+
+
+def help_of(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    with pytest.raises(SystemExit) as exited:
+        main([*args, "--help"])
+    assert exited.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", HELP_OF, ids=lambda c: " ".join(c) or "ethicsdesk")
+def test_help_in_chinese(capsys: pytest.CaptureFixture[str], command: tuple[str, ...]) -> None:
+    out = help_of(capsys, "--lang", "zh_CN", *command)
+    prog = " ".join(("ethicsdesk", *command))
+    assert out.startswith(f"用法：{prog} [-h]")
+    assert "选项:" in out and "显示此帮助信息并退出" in out
+    for english in ("usage:", "options:", "positional arguments", "show this help", "commands:"):
+        assert english not in out
+    assert not ENGLISH_RUN.search(out.replace(prog, "")), out
+    assert CJK.search(out.split("\n\n", 1)[1])  # the description, not only argparse's words
+
+
+@pytest.mark.parametrize("command", HELP_OF, ids=lambda c: " ".join(c) or "ethicsdesk")
+def test_help_in_english(capsys: pytest.CaptureFixture[str], command: tuple[str, ...]) -> None:
+    out = help_of(capsys, "--lang", "en", *command)
+    assert out.startswith(f"usage: {' '.join(('ethicsdesk', *command))} [-h]")
+    assert "options:" in out and "show this help message and exit" in out
+    assert not CJK.search(out), out
+
+
+def test_the_command_list_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    names = [command.__name__.rsplit(".", 1)[1] for command in COMMANDS]
+    assert names == ["verify", "demo", "rules", "shot", "check"]
+    for lang, heading in (("zh_CN", "命令:"), ("en", "commands:")):
+        out = help_of(capsys, "--lang", lang)
+        assert f"\n{heading}\n" in out
+        words = Words(lang)
+        for name in names:
+            assert re.search(rf"^ +{name} +{re.escape(words(f'{name}.help'))}$", out, re.M), name
+
+
+ARGPARSE_ERRORS = [
+    (("frobnicate",), "无效的选择：'frobnicate'", "invalid choice: 'frobnicate'"),
+    (
+        ("shot", "--out", "x.png"),
+        "缺少必需的参数：--page",
+        "the following arguments are required: --page",
+    ),
+    (("rules",), "缺少必需的参数：ACTION", "the following arguments are required: ACTION"),
+    (("rules", "list", "extra"), "无法识别的参数：extra", "unrecognized arguments: extra"),
+    (("check", "roster", "f.json", "--as-of"), "需要一个参数值", "expected one argument"),
+    (("--data-dir",), "需要一个参数值", "expected one argument"),
+]
+
+
+@pytest.mark.parametrize(("args", "chinese", "english"), ARGPARSE_ERRORS)
+def test_argparse_errors_in_the_language(
+    capsys: pytest.CaptureFixture[str], args: tuple[str, ...], chinese: str, english: str
+) -> None:
+    for lang, usage, message in (("zh_CN", "用法：", chinese), ("en", "usage: ", english)):
+        with pytest.raises(SystemExit) as exited:
+            main(["--lang", lang, *args])
+        assert exited.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith(usage) and message in err, err
+        assert "Traceback" not in err
+
+
+def test_a_stored_preference_speaks_without_lang_and_lang_wins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.rules.profiles import load_profile
+
+    title = load_profile("cn-2023").title
+    preferences.save("language", "zh_CN")  # into the config dir of ETHICSDESK_CONFIG
+    code, out, _ = run(capsys, "rules", "list")
+    assert code == 0 and out.splitlines()[0].endswith(title.zh)
+    with pytest.raises(SystemExit):
+        main(["frobnicate"])
+    err = capsys.readouterr().err
+    assert err.startswith("用法：") and "无效的选择" in err
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "verify")
+    assert code == 0 and "中还没有数据库" in out
+
+    for lang in (["--lang", "en"], ["--lang=en"]):
+        code, out, _ = run(capsys, *lang, "rules", "list")
+        assert code == 0 and out.splitlines()[0].endswith(title.en)
+        with pytest.raises(SystemExit):
+            main([*lang, "frobnicate"])
+        err = capsys.readouterr().err
+        assert err.startswith("usage: ") and "invalid choice" in err and not CJK.search(err)
+
+
+@pytest.mark.parametrize(
+    ("argv", "found"),
+    [
+        ([], None),
+        (["rules", "list"], None),
+        (["--lang", "zh_CN", "rules", "list"], "zh_CN"),
+        (["--data-dir", "d", "--lang=en", "verify"], "en"),
+        (["--la", "zh_CN", "--help"], "zh_CN"),
+        (["--lang", "en", "--lang", "zh_CN"], "zh_CN"),  # the last one, as argparse takes
+        (["--lang"], None),
+        (["check", "roster", "--", "--lang", "zh_CN"], None),
+    ],
+)
+def test_the_language_option_is_found_before_parsing(argv: list[str], found: str | None) -> None:
+    assert language_option(argv) == found
+
+
+def test_verify_and_demo_report_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(tmp_path / "data"), "--lang", "zh_CN"]
+    code, out, _ = run(capsys, *data, "demo", "--out", str(tmp_path / "docs"))
+    assert code == 0
+    assert out.splitlines()[0] == f"演示数据已生成：{tmp_path / 'data' / 'ethicsdesk.db'}"
+    assert "还没有可生成的文档" in out
+    code, out, _ = run(capsys, *data, "verify")
+    assert code == 0
+    lines = out.splitlines()
+    assert [line.split("：", 1)[0] for line in lines[:-1]] == [
+        "资源目录",
+        "数据库",
+        "审计链头",
+        "已检查",
+    ]
+    assert re.fullmatch(r"审计链头：\d+:[0-9a-f]{64}", lines[2])
+    assert lines[-1] == "检查通过"
+    assert not ENGLISH_RUN.search(out)
+
+
+# --- exit codes -------------------------------------------------------------------------
+
+
+def _assigned_names(tree: ast.AST) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign | ast.AugAssign):
+            targets = [node.target]
+        for target in targets:
+            names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+    return names
+
+
+def test_exit_codes_are_defined_once_and_used_by_every_command() -> None:
+    definers = {}
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        exits = sorted(n for n in _assigned_names(tree) if n.startswith("EXIT_"))
+        if exits:
+            definers[str(path.relative_to(ROOT))] = exits
+    assert definers == {
+        "app/cli/exits.py": ["EXIT_BAD_INPUT", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_PROBLEM"]
+    }
+    # the commands (shot's Qt part included) return those names, never a bare number
+    bare = []
+    for path in [*(ROOT / "app" / "cli").glob("*.py"), ROOT / "app" / "ui" / "shot.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            value = node.value if isinstance(node, ast.Return) else None
+            if isinstance(value, ast.Constant) and isinstance(value.value, int):
+                bare.append(f"{path.name}:{node.lineno}")
+    assert bare == []

@@ -4,6 +4,7 @@ the warning before a change that leaves the committee non-compliant, the next me
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -12,17 +13,19 @@ from app.db import Database
 from app.errors import NotFound
 from app.models import Committee, Meeting, Membership, Person
 from app.rules.evaluate import Finding, RosterResult
+from app.rules.facts import Member
 from app.rules.profiles import Rule, Text
 from app.services import organisation, roster
+from app.services.actors import SYSTEM
 from app.services.composition import (
     check_composition,
+    committee_seats,
+    facts_on,
     newly_failing,
     next_meeting_date,
     roster_facts,
 )
-from app.services.actors import SYSTEM
-from app.services.demo import build_demo
-from tests.helpers import TODAY, make_committee, make_member, table_counts
+from tests.helpers import TODAY, build_demo, make_committee, make_member, table_counts
 
 
 def research_committee(db: Database) -> int:
@@ -274,14 +277,112 @@ def test_next_meeting_date_is_the_earliest_planned_one_ahead(database: Database)
         assert next_meeting_date(s, committee, TODAY + timedelta(days=31)) is None
 
 
-def test_the_fast_path_gives_the_same_facts_as_the_orm_objects(demo: Database) -> None:
-    from app.services.composition import member_fact, memberships_on, roster_facts
+def test_committee_seats_and_the_facts_of_each_day(database: Database) -> None:
+    """``committee_seats`` reads every membership, history included, with its roles and
+    expertise in the vocabulary's order; ``facts_on`` keeps what the module docstring says:
+    every membership except one ended before the day and one whose term ran out before it
+    while the same person holds a later membership. A seat that ran out unrenewed, and one
+    that starts later, stay facts (neither counted)."""
+    committee = make_committee(database)
+    chair = make_member(
+        database,
+        committee,
+        "王芳",
+        roles=("secretary", "member", "chair"),
+        expertise=("law", "medicine", "bioethics"),
+    )
+    ended = make_member(database, committee, "黄磊", gender="male")  # 2024-01-01 … 2028-12-31
+    lapsed = make_member(database, committee, "刘洋", gender="male")
+    last_day = date(2026, 6, 30)
+    future_start = TODAY + timedelta(days=30)
+    with database.session_scope() as s:
+        roster.end_membership(s, SYSTEM, ended, ended_on=last_day, reason="resigned")
+        roster.edit_membership(s, SYSTEM, lapsed, term_end=date(2026, 3, 31))  # not renewed
+        # 吴刚's first term ran out and he was appointed again.
+        person = roster.create_person(s, SYSTEM, name_zh="吴刚", gender="male")
+        common: dict[str, Any] = {
+            "committee_id": committee,
+            "person_id": person.id,
+            "roles": ["member"],
+            "expertise": ["sociology"],
+            "affiliated": False,
+        }
+        first = roster.add_membership(
+            s, SYSTEM, **common, term_start=date(2020, 1, 1), term_end=date(2023, 12, 31)
+        )
+        second = roster.add_membership(
+            s, SYSTEM, **common, term_start=date(2024, 1, 1), term_end=date(2028, 12, 31)
+        )
+        newcomer = roster.create_person(s, SYSTEM, name_zh="陈静", gender="female")
+        future = roster.add_membership(
+            s,
+            SYSTEM,
+            committee_id=committee,
+            person_id=newcomer.id,
+            roles=["alternate"],
+            expertise=["nursing", "medicine"],
+            affiliated=True,
+            term_start=future_start,
+            alternate_for_id=chair,
+        )
+        s.flush()
+        first_id, second_id, future_id = first.id, second.id, future.id
 
-    committee = research_committee(demo)
-    with demo.session_scope() as s:
-        roster.end_membership(s, SYSTEM, seat_of(demo, "黄磊", committee), ended_on=TODAY)
-    for as_of in (TODAY, TODAY + timedelta(days=1), TODAY + timedelta(days=60)):
-        with demo.session_scope() as s:
-            facts, _ = roster_facts(s, committee, as_of)
-            expected = tuple(member_fact(m) for m in memberships_on(s, committee, as_of))
-            assert facts.members == expected
+    with database.read_scope() as s:
+        records = committee_seats(s, committee)
+    by_id = {r.id: r for r in records}
+    assert [r.id for r in records] == [chair, ended, lapsed, first_id, second_id, future_id]
+    assert by_id[chair].roles == ("chair", "member", "secretary")
+    assert by_id[chair].expertise == ("medicine", "bioethics", "law")
+    assert by_id[chair].primary_role == "chair" and by_id[chair].name == "王芳"
+    assert by_id[future_id].roles == ("alternate",)
+    assert by_id[future_id].expertise == ("medicine", "nursing")
+    assert by_id[future_id].alternate_for_id == chair and by_id[future_id].term_end is None
+    assert (by_id[ended].ended_on, by_id[ended].last_day) == (last_day, last_day)
+    assert (by_id[lapsed].ended_on, by_id[lapsed].last_day) == (None, date(2026, 3, 31))
+    assert by_id[first_id].person_id == by_id[second_id].person_id
+
+    every = [chair, ended, lapsed, first_id, second_id, future_id]
+    expected = {
+        date(2019, 12, 31): every,  # before any start: every membership, none ended yet
+        date(2023, 12, 31): every,  # the last day of 吴刚's first term
+        date(2024, 1, 1): [chair, ended, lapsed, second_id, future_id],  # renewed: history
+        date(2026, 3, 31): [chair, ended, lapsed, second_id, future_id],
+        date(2026, 4, 1): [chair, ended, lapsed, second_id, future_id],  # ran out: a fact
+        last_day: [chair, ended, lapsed, second_id, future_id],  # ended today: held today
+        last_day + timedelta(days=1): [chair, lapsed, second_id, future_id],
+        TODAY: [chair, lapsed, second_id, future_id],  # starts later: a fact
+        future_start: [chair, lapsed, second_id, future_id],
+        date(2029, 1, 1): [chair, lapsed, second_id, future_id],  # ran out, not renewed
+    }
+    for day, ids in expected.items():
+        facts = facts_on(records, day)
+        assert [f.id for f in facts] == [str(i) for i in ids], day
+        with database.read_scope() as s:  # the one code path: the roster the rules see
+            assert roster_facts(s, committee, day)[0].members == facts, day
+
+    on_last_day = {f.id: f for f in facts_on(records, last_day)}
+    assert on_last_day[str(ended)].term_end == last_day  # the seat's last day
+    assert on_last_day[str(ended)].counted_on(last_day)
+    assert not on_last_day[str(lapsed)].counted_on(last_day)  # named by term_expired
+    assert on_last_day[str(future_id)].term_start == future_start
+    assert not on_last_day[str(future_id)].term_covers(last_day)
+    assert on_last_day[str(chair)] == Member(
+        id=str(chair),
+        name="王芳",
+        gender="female",
+        role="chair",
+        expertise=("medicine", "bioethics", "law"),
+        affiliated=True,
+        minority=False,
+        term_start=date(2024, 1, 1),
+        term_end=date(2028, 12, 31),
+        scientist=None,
+        voting=True,
+        alternate_for=None,
+    )
+    assert on_last_day[str(future_id)].role == "alternate"
+    assert on_last_day[str(future_id)].alternate_for == str(chair)
+    renewed = {f.id: f for f in facts_on(records, date(2023, 12, 31))}
+    assert renewed[str(first_id)].counted_on(date(2023, 12, 31))
+    assert not renewed[str(second_id)].counted_on(date(2023, 12, 31))

@@ -12,9 +12,8 @@ from app.errors import ValidationError
 from app.models import Committee, Meeting, Membership, Person
 from app.services import organisation, roster
 from app.services.actors import SYSTEM
-from app.services.demo import build_demo
 from app.services.expiries import Expiry, expiring
-from tests.helpers import TODAY, make_committee, make_member
+from tests.helpers import TODAY, build_demo, make_committee, make_member
 
 COURSE = "GCP 与伦理审查培训 / GCP and ethics review training"
 

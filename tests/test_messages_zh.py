@@ -35,8 +35,8 @@ from app.services import roster
 from app.services.actors import SYSTEM, Actor
 from app.services.numbering import check_pattern
 from app.services.permissions import ACTIONS_ZH, PERMISSIONS, PermissionDenied
-from app.services.roster_io import apply_import, preview_csv, preview_json
-from tests.helpers import make_committee
+from app.services.roster_io import apply_import, preview_csv, read_csv, read_json
+from tests.helpers import TODAY, make_committee
 from tests.test_services import BAD_INPUT, Call, World, world  # noqa: F401  (a fixture)
 
 FIXTURES_DIR = Path(__file__).parent / "fixtures"
@@ -182,7 +182,7 @@ def _member(**changes: object) -> dict[str, object]:
         (_member(expertise=["magic"]), "expertise"),
         (_member(affiliated="yes"), "affiliated"),
         (_member(term_start="2026/01/01"), "term_start"),
-        (_member(term_start="2026-02-01", term_end="2026-01-01"), "term_start"),
+        (_member(term_start="2026-02-01", term_end="2026-01-01"), "term_end"),
         (_member(role="secretary", voting=True), "voting"),
         (_member(role="alternate"), "alternate_for"),
         (_member(alternate_for="p9"), "alternate_for"),
@@ -288,25 +288,27 @@ def test_a_missing_resource_is_explained_in_chinese() -> None:
 
 # --- the roster import preview -------------------------------------------------------------
 
-HEADER = "name,gender,role,expertise,affiliated,term_start,term_end,alternate_for"
+HEADER = "name,gender,roles,expertise,affiliation,term_start,term_end,alternate_for"
 
 
 def _csv(*lines: str) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def test_import_preview_rows_in_chinese_one_for_one() -> None:
-    preview = preview_csv(
-        _csv(
-            HEADER,
-            "王芳,f,king,astrology,Y,2024-13-01,,",
-            "黄磊,男,候补委员,法学,否,2024-01-01,2023-01-01,",
-            "赵丽,女,委员,法学,否,2024-01-01,,王芳",
-            "赵丽,女,委员,医学,是,2024-01-01,,",
-            "郭强,男,顾问,医学,是,01/02/2024,,",
-            "李四,男,候补委员,医学,是,2024-01-01,,无此人",
-        )
+def test_import_preview_rows_in_chinese_one_for_one(database: Database) -> None:
+    """The file's own errors and the services' refusals the preview collects."""
+    committee = make_committee(database)
+    data = _csv(
+        HEADER,
+        "王芳,x,king,astrology,maybe,2024-13-01,,",
+        "黄磊,男,候补委员,法学,否,2024-01-01,2023-01-01,",
+        "赵丽,女,委员,法学,否,2024-01-01,,王芳",
+        "赵丽,女,委员,医学,是,2024-01-01,,",
+        "郭强,男,顾问,医学,是,01/02/2024,,",
+        "李四,男,候补委员,医学,是,2024-01-01,,无此人",
     )
+    with database.session_scope() as s:
+        preview = preview_csv(s, SYSTEM, committee, data, TODAY)
     assert not preview.ok
     for row in preview.rows:
         assert len(row.errors_zh) == len(row.errors)
@@ -314,8 +316,21 @@ def test_import_preview_rows_in_chinese_one_for_one() -> None:
         for en, zh in zip(row.errors, row.errors_zh, strict=True):
             assert_chinese(zh, en)
             assert zh.startswith(f"{row.where_zh}：") and en.startswith(f"{row.where}: ")
-    assert sum(len(r.errors) for r in preview.rows) >= 9
-    assert preview.rows[0].errors_zh[0].startswith("第 2 行：性别/gender：'f' 不是有效的性别")
+    assert [len(r.errors) for r in preview.rows] == [5, 1, 1, 1, 2, 1]
+    assert preview.rows[0].errors_zh[0].startswith("第 2 行：性别/gender：'x' 不是有效的性别")
+    assert preview.rows[1].errors_zh == [
+        "第 3 行：任期结束/term_end：不能早于任期开始（2023-01-01 < 2024-01-01）"
+    ]
+    assert preview.rows[2].errors_zh == [
+        "第 4 行：候补/alternate_for：只有候补委员才能候补其他委员"
+    ]
+    assert preview.rows[4].errors_zh[1] == (
+        "第 6 行：任期开始/term_start：'01/02/2024' 不是可识别的日期"
+        "（可用格式：2025-01-01、2025/1/1、2025.1.1、2025年1月1日）"
+    )
+    assert preview.rows[5].errors_zh == [
+        "第 7 行：候补/alternate_for：无此人 不是本文件或本委员会中的委员"
+    ]
     assert len(preview.errors_in("zh_CN")) == len(preview.errors)
 
 
@@ -324,16 +339,16 @@ def test_import_preview_rows_in_chinese_one_for_one() -> None:
     [
         b"",
         _csv(HEADER),
-        _csv("name,gender,role,expertise,affiliated,term_start,email", "x"),
-        _csv("name,gender,role,expertise,affiliated", "x"),
-        _csv("姓名,name,gender,role,expertise,affiliated,term_start", "x"),
+        _csv("name,gender,roles,expertise,affiliation,term_start,shoe_size", "x"),
+        _csv("name,gender,roles,expertise,affiliation", "x"),
+        _csv("姓名,name,gender,roles,expertise,affiliation,term_start", "x"),
         b"\xff\xff\xff\x00name",
         b"\xff\xfe\x00",
     ],
     ids=["empty", "header-only", "unknown", "missing", "twice", "binary", "bad-utf16"],
 )
 def test_import_file_errors_in_chinese(data: bytes) -> None:
-    preview = preview_csv(data)
+    preview = read_csv(data)
     assert preview.file_errors and len(preview.file_errors_zh) == len(preview.file_errors)
     for en, zh in zip(preview.file_errors, preview.file_errors_in("zh_CN"), strict=True):
         assert_chinese(zh, en)
@@ -351,7 +366,7 @@ def test_import_file_errors_in_chinese(data: bytes) -> None:
     ids=["not-utf8", "not-json", "duplicate-key", "bad-gender", "no-members"],
 )
 def test_json_import_file_errors_in_chinese(data: bytes) -> None:
-    preview = preview_json(data)
+    preview = read_json(data)
     assert len(preview.file_errors) == 1
     zh = preview.file_errors_in("zh_CN")[0]
     assert_chinese(zh, preview.file_errors[0])
@@ -360,11 +375,11 @@ def test_json_import_file_errors_in_chinese(data: bytes) -> None:
 
 def test_json_import_row_errors_name_the_member_and_key_in_chinese() -> None:
     data = json.dumps(_member(role="consultant")).encode()
-    preview = preview_json(data)
+    preview = read_json(data)
     (row,) = preview.rows
     assert row.where_zh == "成员 p1（李明）"
     assert row.errors_zh == [
-        "成员 p1（李明）：role（角色）：独立顾问按项目聘请，不在委员会任职",
+        "成员 p1（李明）：role（职务）：独立顾问按项目聘请，不在委员会任职",
         "成员 p1（李明）：term_start（任期开始）：在委员会任职须有任期开始日期",
     ]
 
@@ -373,20 +388,26 @@ def test_a_seat_conflict_on_import_is_chinese(database: Database) -> None:
     committee = make_committee(database)
     with database.session_scope() as s:
         first = preview_csv(
-            _csv(HEADER, "王芳,女,委员,医学,是,2024-01-01,,"), session=s, committee_id=committee
+            s, SYSTEM, committee, _csv(HEADER, "王芳,女,委员,医学,本机构,2024-01-01,,"), TODAY
         )
     assert first.ok
     with database.session_scope() as s:
-        apply_import(s, SYSTEM, committee, first)
+        apply_import(s, SYSTEM, committee, first, TODAY)
     with database.session_scope() as s:
         again = preview_csv(
-            _csv(HEADER, "王芳,女,委员,医学,是,2025-01-01,,"), session=s, committee_id=committee
+            s, SYSTEM, committee, _csv(HEADER, "王芳,女,委员,医学,是,2025-01-01,,"), TODAY
         )
     (message,) = again.rows[0].errors_zh
     assert message.startswith("第 2 行：姓名/name：王芳 已在本委员会任职")
     with pytest.raises(ValidationError) as caught, database.session_scope() as s:
-        apply_import(s, SYSTEM, committee, again)
+        apply_import(s, SYSTEM, committee, again, TODAY)
     assert_chinese(caught.value.localized("zh_CN"), str(caught.value))
+    # A file read but never checked against the committee is refused in Chinese too.
+    with pytest.raises(ValidationError) as caught, database.session_scope() as s:
+        apply_import(
+            s, SYSTEM, committee, read_csv(_csv(HEADER, "黄磊,男,委员,法学,否,2024-01-01,,")), TODAY
+        )
+    assert caught.value.localized("zh_CN") == "文件尚未对照本委员会检查，未导入任何数据"
 
 
 # --- the command line ----------------------------------------------------------------------

@@ -20,6 +20,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
+from app.context import AppContext
 from app.db import Database
 from app.errors import ValidationError
 from app.resources import resource_root
@@ -108,9 +109,9 @@ def test_the_caches_are_back_on_the_real_folder_afterwards() -> None:
 
 
 def test_rules_list_lists_it(resources: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from app.cli_rules import cmd_rules
+    from app.cli import main
 
-    assert cmd_rules("list", None, "en") == 0
+    assert main(["--lang", "en", "rules", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines] == list(profile_ids())
     assert any(line.startswith(NEW_ID) and line.endswith(TITLE_EN) for line in lines)
@@ -192,7 +193,9 @@ def test_the_welcome_form_offers_it_by_its_short_title(
 
 def test_the_settings_dialog_offers_it(resources: Path, qtbot: QtBot, database: Database) -> None:
     committee_id = make_committee(database, profile_id=NEW_ID)
-    dialog = CommitteeSettingsDialog(database, committee_id=committee_id, today=lambda: TODAY)
+    dialog = CommitteeSettingsDialog(
+        AppContext(database, clock=lambda: TODAY), committee_id=committee_id
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -211,7 +214,7 @@ def test_the_settings_dialog_offers_it(resources: Path, qtbot: QtBot, database: 
 def test_a_profile_without_short_title_is_refused_naming_file_and_key(
     resources: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from app.cli_rules import cmd_rules
+    from app.cli import main
 
     broken = "zz-broken"
     reference = (resources / "rules" / "cn-2023.toml").read_text(encoding="utf-8")
@@ -226,5 +229,5 @@ def test_a_profile_without_short_title_is_refused_naming_file_and_key(
     # the UI shows an unreadable profile by its id; the CLI names file and key
     assert profile_name(broken) == broken
     assert profile_title(broken) == broken
-    assert cmd_rules("show", broken, "en") == 2
+    assert main(["--lang", "en", "rules", "show", broken]) == 2
     assert f"{broken}.toml: short_title" in capsys.readouterr().err

@@ -10,13 +10,34 @@ call them for the Python side).
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
+from datetime import date, timedelta
 
 # Roles whose holders count toward the committee's size and composition (N).
 COUNTED_ROLES = ("chair", "vice_chair", "member")
 # What runs out within this many days is "expiring": the dashboard's list and the roster's
 # marks for terms, training and declarations.
 EXPIRY_WINDOW_DAYS = 90
+
+
+def run_out(last_day: date | None, day: date) -> bool:
+    """Has something whose last day is ``last_day`` (a term, a training, a declaration)
+    run out by ``day``? The last day is inclusive; no last day never runs out."""
+    return last_day is not None and last_day < day
+
+
+def window_end(day: date, window: int = EXPIRY_WINDOW_DAYS) -> date:
+    """The last day of the expiry window that starts on ``day``."""
+    return day + timedelta(days=window)
+
+
+def expiry_state(last_day: date | None, day: date, window: int = EXPIRY_WINDOW_DAYS) -> str:
+    """``expired`` (run out by ``day``), ``expiring`` (its last day within the window) or
+    ``ok`` (later, or never)."""
+    if last_day is None:
+        return "ok"
+    if run_out(last_day, day):
+        return "expired"
+    return "expiring" if last_day <= window_end(day, window) else "ok"
 
 
 def seat_end(term_end: date | None, ended_on: date | None) -> date | None:
@@ -30,13 +51,12 @@ def seat_end(term_end: date | None, ended_on: date | None) -> date | None:
 
 def ended_before(ended_on: date | None, day: date) -> bool:
     """Was the membership ended before ``day`` (so that on ``day`` it is history)?"""
-    return ended_on is not None and ended_on < day
+    return run_out(ended_on, day)
 
 
 def over_before(term_end: date | None, ended_on: date | None, day: date) -> bool:
     """Did the seat's last day pass before ``day``? (A seat that starts later is not over.)"""
-    end = seat_end(term_end, ended_on)
-    return end is not None and end < day
+    return run_out(seat_end(term_end, ended_on), day)
 
 
 def holds_seat(

@@ -348,7 +348,7 @@ DOCUMENT_LANGUAGES = Vocabulary(
 UI_LANGUAGES = Vocabulary(
     "language",
     Term("zh_CN", "Chinese (Simplified)", "简体中文", ("zh", "chinese", "中文")),
-    Term("en", "English", "English", ("english", "英文")),
+    Term("en", "English", "英文", ("english", "英语")),
 )
 
 # --- records ---------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -64,6 +65,29 @@ class Person(Base):
     )
 
 
+# The seat predicates of app.domain.seats as SQL, over anything with a membership's columns:
+# the mapped class (its hybrids below) or ``Membership.__table__.c`` (Core queries, which
+# the dashboard's first read uses: they need no mapper configuration).
+
+
+def not_over_sql(c: Any, day: date) -> ColumnElement[bool]:
+    """Not over by ``day``: held then, or starting later."""
+    return and_(
+        or_(c.term_end.is_(None), c.term_end >= day),
+        or_(c.ended_on.is_(None), c.ended_on >= day),
+    )
+
+
+def holds_seat_sql(c: Any, day: date) -> ColumnElement[bool]:
+    """Held on ``day``: the term covers it and it was not ended before it."""
+    return and_(c.term_start <= day, not_over_sql(c, day))
+
+
+def ended_before_sql(c: Any, day: date) -> ColumnElement[bool]:
+    """History on ``day``: ended before it."""
+    return and_(c.ended_on.is_not(None), c.ended_on < day)
+
+
 class Membership(Base):
     """A person's seat on a committee for a term (委员). Ended memberships stay as history."""
 
@@ -118,37 +142,20 @@ class Membership(Base):
 
     # The seat predicate of app.domain.seats, in Python and as SQL: held on ``day`` when the
     # term covers the day and the membership was not ended before it.
-    @hybrid_method
-    def holds_seat_on(self, day: date) -> bool:
+    def _holds_seat_on(self, day: date) -> bool:
         return seats.holds_seat(self.term_start, self.term_end, self.ended_on, day)
 
-    @holds_seat_on.inplace.expression
-    @classmethod
-    def _holds_seat_on(cls, day: date) -> ColumnElement[bool]:
-        return and_(cls.term_start <= day, cls.not_over_before(day))
-
     # History on ``day``: ended before it.
-    @hybrid_method
-    def ended_before(self, day: date) -> bool:
+    def _ended_before(self, day: date) -> bool:
         return seats.ended_before(self.ended_on, day)
 
-    @ended_before.inplace.expression
-    @classmethod
-    def _ended_before(cls, day: date) -> ColumnElement[bool]:
-        return and_(cls.ended_on.is_not(None), cls.ended_on < day)
-
     # Not over by ``day``: held then, or starting later (what an export writes).
-    @hybrid_method
-    def not_over_before(self, day: date) -> bool:
+    def _not_over_before(self, day: date) -> bool:
         return not seats.over_before(self.term_end, self.ended_on, day)
 
-    @not_over_before.inplace.expression
-    @classmethod
-    def _not_over_before(cls, day: date) -> ColumnElement[bool]:
-        return and_(
-            or_(cls.term_end.is_(None), cls.term_end >= day),
-            or_(cls.ended_on.is_(None), cls.ended_on >= day),
-        )
+    holds_seat_on = hybrid_method(_holds_seat_on, holds_seat_sql)
+    ended_before = hybrid_method(_ended_before, ended_before_sql)
+    not_over_before = hybrid_method(_not_over_before, not_over_sql)
 
 
 class MembershipRole(Base):

@@ -19,6 +19,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from app.domain.seats import run_out
+from app.domain.vocabulary import REQUIRABLE_EXPERTISE
 from app.resources import resource_path
 from app.rules.facts import Item, Meeting, Member, Roster
 from app.rules.profiles import Profile, Rule, Text
@@ -127,7 +129,8 @@ def detail(key: str, lang: str, **values: Any) -> str:
 
 
 def category_name(category: str, lang: str) -> str:
-    return str(_messages()["categories"][category][_lang(lang)])
+    """An expertise category or group as a sentence names it (the one vocabulary)."""
+    return REQUIRABLE_EXPERTISE.in_sentence(category, lang)
 
 
 def _names(names: tuple[str, ...], lang: str, limit: int = 3) -> str:
@@ -261,7 +264,7 @@ def _roster_check(rule: Rule, roster: Roster, counted: list[Member]) -> list[Fin
         for m in roster.members:
             if m.term_end is None:
                 out.append(_finding(rule, True, "term_open", member=m.id, name=m.name))
-            elif m.term_end < roster.as_of:
+            elif run_out(m.term_end, roster.as_of):
                 out.append(
                     _finding(rule, False, "term_ended", member=m.id, name=m.name, date=m.term_end)
                 )

@@ -9,11 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.rules.profiles import GROUPS, SCIENTIFIC
-
-COUNTED_ROLES = ("chair", "vice_chair", "member")
-ROLES = ("chair", "vice_chair", "member", "alternate", "secretary", "consultant")
-ATTENDANCE = ("present", "remote", "absent", "excused")
+from app.domain import seats
+from app.domain.vocabulary import GROUP_MEMBERS, SCIENTIFIC_EXPERTISE
 
 
 @dataclass(frozen=True)
@@ -38,7 +35,7 @@ class Member:
     def is_scientist(self) -> bool:
         if self.scientist is not None:
             return self.scientist
-        return any(e in SCIENTIFIC for e in self.expertise)
+        return any(e in SCIENTIFIC_EXPERTISE for e in self.expertise)
 
     @property
     def is_lay(self) -> bool:
@@ -46,17 +43,17 @@ class Member:
         return "lay" in self.expertise and not self.affiliated
 
     def has(self, category: str) -> bool:
-        wanted = GROUPS.get(category, (category,))
+        wanted = GROUP_MEMBERS.get(category, (category,))
         return any(e in wanted for e in self.expertise)
 
     def term_covers(self, day: date) -> bool:
-        return (self.term_start is None or self.term_start <= day) and (
-            self.term_end is None or day <= self.term_end
-        )
+        """Holds the seat on ``day`` (the one seat predicate; a fact's ``term_end`` is the
+        seat's last day already)."""
+        return seats.holds_seat(self.term_start, self.term_end, None, day)
 
     def counted_on(self, day: date) -> bool:
         """Counts toward composition and N: chair, vice-chair or member, in term, voting."""
-        return self.role in COUNTED_ROLES and self.term_covers(day) and self.voting is not False
+        return seats.counts((self.role,), self.voting) and self.term_covers(day)
 
 
 @dataclass(frozen=True)

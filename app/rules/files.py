@@ -14,10 +14,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.domain import membership as seat_rules
+from app.domain.vocabulary import ATTENDANCE_STATUSES, EXPERTISE, FIELDS, FILE_ROLES, GENDERS
 from app.errors import UserError, ValidationError
-from app.rules.facts import ATTENDANCE, ROLES, Item, Meeting, Member, Roster
-from app.rules.profiles import EXPERTISE, Profile, load_profile, profile_ids
+from app.rules.facts import Item, Meeting, Member, Roster
+from app.rules.profiles import Profile, load_profile, profile_ids
 from app.rules.sop import resolve
+
+ROLES = FILE_ROLES.codes
+ATTENDANCE = ATTENDANCE_STATUSES.codes
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ROSTER_KEYS = ("profile", "as_of", "minority_region", "sop", "members")
@@ -43,41 +48,19 @@ class BadFile(UserError):
     them) followed by their Chinese name: ``成员 p1（李明）：gender（性别）：…``."""
 
 
-# The Chinese names of the file's keys, for messages.
-KEYS_ZH = {
-    "profile": "适用法规",
-    "as_of": "核查日期",
-    "minority_region": "民族地区",
-    "sop": "SOP 调整项",
-    "members": "委员",
-    "attendance": "出席情况",
-    "items": "议题",
-    "id": "编号",
-    "name": "姓名",
-    "gender": "性别",
-    "role": "角色",
-    "expertise": "专业领域",
-    "affiliated": "本机构",
-    "minority": "少数民族",
-    "term_start": "任期开始",
-    "term_end": "任期结束",
-    "scientist": "医药专业背景",
-    "voting": "表决权",
-    "alternate_for": "替补对象",
-    "profession": "职称",
-    "employer": "单位",
-    "degrees": "学位",
-    "kind": "类型",
-    "recused": "回避",
-    "votes": "投票",
-}
-_ROLES_ZH = {"secretary": "秘书", "consultant": "独立顾问"}
-
-
 def key_zh(key: str) -> str:
-    """A key as a Chinese message names it: ``gender（性别）``."""
-    name = KEYS_ZH.get(key)
-    return f"{key}（{name}）" if name else key
+    """A key as a Chinese message names it: ``gender（性别）`` (the key as in the file, which
+    scripts look for, then its name from the one vocabulary)."""
+    return f"{key}（{FIELDS.name(key, 'zh')}）" if key in FIELDS else key
+
+
+def _refused(exc: ValidationError, label: str, label_zh: str) -> BadFile:
+    """A rule of ``app.domain.membership`` broken by a member of the file, as the file's
+    one-line message naming the member and the key."""
+    return BadFile(
+        f"{label}: {exc.field}: {exc.message}",
+        zh=f"{label_zh}：{key_zh(exc.field)}：{exc.localized_message('zh')}",
+    )
 
 
 def _zh_list(values: Any) -> str:
@@ -149,7 +132,7 @@ def _member(index: int, raw: Any) -> Member:
     _text(at("id"), at_zh("id"), raw["id"], required=True)
     name = _text(at("name"), at_zh("name"), raw["name"], required=True)
     gender = raw["gender"]
-    if gender not in ("female", "male", "other"):
+    if gender not in GENDERS:
         raise BadFile(
             f"{label}: gender: must be female, male or other (got {gender!r})",
             zh=f"{at_zh('gender')}：须为 female、male 或 other（实际为 {gender!r}）",
@@ -189,32 +172,20 @@ def _member(index: int, raw: Any) -> Member:
         if "term_end" in raw
         else None
     )
-    if start and end and start > end:
-        raise BadFile(
-            f"{label}: term_start: {start} is after term_end {end}",
-            zh=f"{at_zh('term_start')}：{start} 晚于 term_end（任期结束）{end}",
-        )
+    try:
+        seat_rules.check_term(start, end)
+    except ValidationError as exc:
+        raise _refused(exc, label, label_zh) from None
     scientist = (
         _bool(at("scientist"), at_zh("scientist"), raw["scientist"]) if "scientist" in raw else None
     )
     voting = _bool(at("voting"), at_zh("voting"), raw["voting"]) if "voting" in raw else None
-    if voting and role in ("secretary", "consultant"):
-        raise BadFile(
-            f"{label}: voting: a {role} does not vote (give a voting secretary as member)",
-            zh=f"{at_zh('voting')}：{_ROLES_ZH[role]}没有表决权"
-            "（有表决权的秘书请以 member 角色填写）",
-        )
     alternate_for = raw.get("alternate_for")
-    if role == "alternate" and alternate_for is None:
-        raise BadFile(
-            f"{label}: alternate_for: an alternate must name the member it sits for",
-            zh=f"{at_zh('alternate_for')}：候补委员必须指明其候补的委员",
-        )
-    if role != "alternate" and alternate_for is not None:
-        raise BadFile(
-            f"{label}: alternate_for: only an alternate sits for another member",
-            zh=f"{at_zh('alternate_for')}：只有候补委员才能候补其他委员",
-        )
+    try:
+        seat_rules.check_voting([role], voting)
+        seat_rules.check_alternate([role], alternate_for, field_id="alternate_for")
+    except ValidationError as exc:
+        raise _refused(exc, label, label_zh) from None
     if alternate_for is not None:
         _text(at("alternate_for"), at_zh("alternate_for"), alternate_for, required=True)
     extras = {
@@ -346,13 +317,14 @@ def parse_roster(
                     zh=f"成员 {m.id}（{m.name}）：{key_zh('alternate_for')}："
                     f"{m.alternate_for!r} 不是成员编号",
                 )
-            if seat.role == "alternate" or seat.id == m.id:
-                raise BadFile(
-                    f"member {m.id} ({m.name}): alternate_for: "
-                    "names another alternate, not a member",
-                    zh=f"成员 {m.id}（{m.name}）：{key_zh('alternate_for')}："
-                    "所指的是另一名候补委员，而不是正式委员",
+            try:
+                seat_rules.check_seat_for(
+                    [seat.role], same_seat=seat.id == m.id, field_id="alternate_for"
                 )
+            except ValidationError as exc:
+                raise _refused(
+                    exc, f"member {m.id} ({m.name})", f"成员 {m.id}（{m.name}）"
+                ) from None
     roster = Roster(profile_id, day, tuple(members), minority_region, dict(sop))
     return roster, loaded
 

@@ -20,30 +20,20 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.domain.vocabulary import EVIDENCE as EVIDENCE_LEVELS
+from app.domain.vocabulary import EXPERTISE as EXPERTISE_CODES
+from app.domain.vocabulary import GROUP_MEMBERS, SCIENTIFIC_EXPERTISE
+from app.domain.vocabulary import SEVERITIES as SEVERITY_CODES
 from app.errors import UserError
 from app.resources import resource_path
 from app.rules import DEFAULT_PROFILE
 
-SEVERITIES = ("error", "warning")
-EVIDENCE = ("verified", "corroborated", "unverified")
+SEVERITIES = SEVERITY_CODES.codes
+EVIDENCE = EVIDENCE_LEVELS.codes
 LANGS = ("zh", "en")
-EXPERTISE = (
-    "medicine",
-    "life_science",
-    "pharmacy",
-    "nursing",
-    "statistics",
-    "bioethics",
-    "law",
-    "sociology",
-    "lay",
-    "other",
-)
-GROUPS = {
-    "biomedicine": ("medicine", "life_science", "pharmacy", "nursing"),
-    "law_or_ethics": ("law", "bioethics"),
-}
-SCIENTIFIC = ("medicine", "life_science", "pharmacy", "nursing", "statistics")
+EXPERTISE = EXPERTISE_CODES.codes
+GROUPS = GROUP_MEMBERS
+SCIENTIFIC = SCIENTIFIC_EXPERTISE
 
 # Roster checks with the parameters each takes (DESIGN.md section 5's vocabulary).
 COMPOSITION_CHECKS: dict[str, tuple[str, ...]] = {

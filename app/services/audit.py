@@ -7,7 +7,8 @@ changed, each field with its value before and after —
      "reason": "resigned", "context": {"committee_id": 3}}
 
 — a record's creation has ``before`` null for every field; ``reason`` is there when the
-change says why (a correction of a recorded fact must); ``context`` names records the event
+change says why, and a correction of a recorded fact (``correction=True``: a vote, a
+sign-in, a signed declaration put right) is refused without one; ``context`` names records the event
 belongs to without changing them. A secret field (``SECRET_FIELDS``, or named by the
 caller: a private ballot's choice, a PIN's hash, a complainant's identity) is recorded as
 ``{"secret": true}``: that it changed, never its value, because the chain is permanent and
@@ -36,6 +37,7 @@ from sqlalchemy.orm import Session
 from app.models import GENESIS_HASH, AuditEvent, AuditHead
 from app.models.types import utcnow
 from app.services.actors import Actor
+from app.services.validation import invalid
 
 # Fields whose values never enter the chain, per entity type (the caller may name more:
 # a ballot's choice is secret only in a private round).
@@ -141,13 +143,22 @@ def record_change(
     reason: str | None = None,
     context: Mapping[str, Any] | None = None,
     secret: Collection[str] = (),
+    correction: bool = False,
 ) -> AuditEvent:
     """Append the event of a change to ``entity_type`` ``entity_id`` (the convention above).
 
     ``after`` holds the fields the action set; ``before`` their values before it (None: the
     record is new, every field was null). A field whose value did not change is left out.
     Fields of ``SECRET_FIELDS`` and ``secret`` are recorded as changed, without values.
+    With ``correction`` an empty ``reason`` is a ValidationError of the field "reason"
+    (raised before anything is written).
     """
+    if correction and not (reason and reason.strip()):
+        raise invalid(
+            "reason",
+            "is required: a correction of a recorded fact says why",
+            "不能为空：更正已记录的事实须说明理由",
+        )
     hidden = SECRET_FIELDS.get(entity_type, frozenset()) | set(secret)
     changes: dict[str, Any] = {}
     for key, new in after.items():

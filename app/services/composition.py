@@ -1,37 +1,40 @@
-"""A committee's composition as the rules engine sees it, on a date.
+"""A committee's composition as the rules engine sees it, on a date — and on the days ahead.
 
-The database's memberships become ``app.rules.facts.Member`` facts (one per membership) and
-are evaluated against the profile in force on that date, with its SOP overrides. The roster
-page's composition panel, the warning shown before a change that leaves the committee
-non-compliant, and the roster export all start here.
+The database's memberships are read once as plain ``SeatRecord`` values (``committee_seats``)
+and become ``app.rules.facts.Member`` facts (one per membership), evaluated against the
+profile in force on that date with its SOP overrides. The roster page's composition panel,
+the warning before a change that leaves the committee non-compliant (``composition_guard``),
+the dashboard's outlook, the roster export and the expiries all start here.
 
-Which memberships are facts on ``as_of`` (``memberships_on``):
+Which memberships are facts on ``as_of`` (``is_fact_on``):
 
 - every membership of the committee, except
-- one ended (``ended_on``) before ``as_of`` — history, deliberately closed, and
+- one ended before ``as_of`` — history, deliberately closed (``app.domain.seats``), and
 - one whose term ran out before ``as_of`` without being ended, when the same person holds a
   later membership of the committee (re-appointed at a 换届).
 
 So a seat whose term has simply run out is still a fact: it is not counted and the profile's
 ``term_expired`` check names it, which is how an "as of" date after a term's end shows the
 secretary why the committee stops being compliant. A seat that starts after ``as_of`` is a
-fact as well; the rules leave it out silently. Consultants are engagements, not memberships,
-and never count: they are not facts.
+fact as well; the rules leave it out silently (both by the seat predicate, which the facts'
+``term_covers`` is). Consultants are engagements, not memberships, and never count: they are
+not facts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from app.domain.vocabulary import EXPERTISE, ROLE_PRECEDENCE
+from app.domain import seats
+from app.domain.vocabulary import EXPERTISE, ROLES
 from app.errors import NotFound
 from app.models import (
     Committee,
-    CommitteeProfile,
     Meeting,
     Membership,
     MembershipExpertise,
@@ -42,104 +45,20 @@ from app.rules.evaluate import Finding, RosterResult, evaluate_roster
 from app.rules.facts import Member, Roster
 from app.rules.profiles import Profile, load_profile
 from app.services import validation as v
-from app.services.organisation import profile_on
+from app.services.organisation import (
+    ProfileInForce,
+    first_profile,
+    profile_changes,
+    profile_on,
+)
 
 # Meetings that still lie ahead of the secretary: their date is the natural "as of".
 UPCOMING_MEETING_STATUSES = ("planned", "agenda_closed")
 
 
-def effective_end(membership: Membership) -> date | None:
-    """The last day of the seat: the earlier of ``term_end`` and ``ended_on``."""
-    ends = [d for d in (membership.term_end, membership.ended_on) if d is not None]
-    return min(ends) if ends else None
-
-
-def committee_memberships(session: Session, committee_id: int) -> list[Membership]:
-    """Every membership of the committee, history included, ordered by id, with the person,
-    roles and expertise loaded."""
-    return list(
-        session.scalars(
-            select(Membership)
-            .where(Membership.committee_id == committee_id)
-            .options(
-                selectinload(Membership.person),
-                selectinload(Membership.role_rows),
-                selectinload(Membership.expertise_rows),
-            )
-            .order_by(Membership.id)
-        )
-    )
-
-
-def memberships_on(session: Session, committee_id: int, as_of: date) -> list[Membership]:
-    """The memberships that are composition facts on ``as_of`` (see the module docstring)."""
-    every = committee_memberships(session, committee_id)
-    latest_start: dict[int, date] = {}
-    for m in every:
-        if m.person_id not in latest_start or m.term_start > latest_start[m.person_id]:
-            latest_start[m.person_id] = m.term_start
-    result = []
-    for m in every:
-        if m.ended_on is not None and m.ended_on < as_of:
-            continue
-        end = effective_end(m)
-        if end is not None and end < as_of and latest_start[m.person_id] > m.term_start:
-            continue
-        result.append(m)
-    return result
-
-
-def member_fact(membership: Membership) -> Member:
-    """One membership as a rules fact.
-
-    The role is the membership's first role in DESIGN.md's order, so a secretary who is also
-    a member (or chair) counts as that role, and a secretary-only membership is "secretary".
-    """
-    person = membership.person
-    role = membership.primary_role
-    alternate_for = membership.alternate_for_id if role == "alternate" else None
-    return Member(
-        id=str(membership.id),
-        name=person.name_zh,
-        gender=person.gender,
-        role=role,
-        expertise=tuple(membership.expertise),
-        affiliated=membership.affiliated,
-        minority=person.minority,
-        term_start=membership.term_start,
-        term_end=effective_end(membership),
-        scientist=membership.scientist,
-        voting=membership.voting,
-        alternate_for=None if alternate_for is None else str(alternate_for),
-        profession=person.profession,
-        employer=person.employer,
-        degrees=person.degrees,
-    )
-
-
-def profile_entry(session: Session, committee_id: int, as_of: date) -> CommitteeProfile:
-    """The profile entry in force on ``as_of``; before the first entry, the first entry."""
-    entry = profile_on(session, committee_id, as_of)
-    if entry is None:
-        entry = session.scalar(
-            select(CommitteeProfile)
-            .where(CommitteeProfile.committee_id == committee_id)
-            .order_by(CommitteeProfile.effective_from)
-            .limit(1)
-        )
-    if entry is None:
-        raise NotFound(
-            "committee_id",
-            f"committee {committee_id} has no regulatory profile",
-            zh=f"委员会（编号 {committee_id}）尚未设定适用法规",
-        )
-    return entry
-
-
 @dataclass(frozen=True)
-class _Seat:
-    """One membership read as plain values (no ORM objects: the panel re-reads the roster on
-    every change, and identity-mapped objects cost more than the check itself)."""
+class SeatRecord:
+    """One membership of a committee as plain values, history included."""
 
     id: int
     person_id: int
@@ -156,94 +75,129 @@ class _Seat:
     profession: str
     employer: str
     degrees: str
+    roles: tuple[str, ...] = ()  # in ROLES order
+    expertise: tuple[str, ...] = ()  # in EXPERTISE order
+
+    @property
+    def last_day(self) -> date | None:
+        return seats.seat_end(self.term_end, self.ended_on)
+
+    @property
+    def primary_role(self) -> str:
+        """The first role in DESIGN.md's order: a secretary who is also a member counts as
+        that member; a secretary-only membership is "secretary"."""
+        return self.roles[0] if self.roles else "member"
 
 
-def _seats(
-    session: Session, committee_id: int
-) -> tuple[list[_Seat], dict[int, set[str]], dict[int, list[str]]]:
+def committee_seats(session: Session, committee_id: int) -> list[SeatRecord]:
+    """Every membership of the committee, history included, in id order. Three Core
+    queries, no ORM objects (the panel reads the roster again on every change, and the
+    dashboard's first read needs no mapper configuration)."""
+    m = Membership.__table__.c
+    p = Person.__table__.c
     rows = session.execute(
         select(
-            Membership.id,
-            Membership.person_id,
-            Membership.affiliated,
-            Membership.voting,
-            Membership.scientist,
-            Membership.term_start,
-            Membership.term_end,
-            Membership.alternate_for_id,
-            Membership.ended_on,
-            Person.name_zh,
-            Person.gender,
-            Person.minority,
-            Person.profession,
-            Person.employer,
-            Person.degrees,
+            m.id,
+            m.person_id,
+            m.affiliated,
+            m.voting,
+            m.scientist,
+            m.term_start,
+            m.term_end,
+            m.alternate_for_id,
+            m.ended_on,
+            p.name_zh.label("name"),
+            p.gender,
+            p.minority,
+            p.profession,
+            p.employer,
+            p.degrees,
         )
-        .join(Person, Person.id == Membership.person_id)
-        .where(Membership.committee_id == committee_id)
-        .order_by(Membership.id)
+        .join_from(Membership.__table__, Person.__table__, p.id == m.person_id)
+        .where(m.committee_id == committee_id)
+        .order_by(m.id)
     ).all()
-    seats = [_Seat(*tuple(row)) for row in rows]
     roles: dict[int, set[str]] = {}
+    r = MembershipRole.__table__.c
     for membership_id, role in session.execute(
-        select(MembershipRole.membership_id, MembershipRole.role)
-        .join(Membership, Membership.id == MembershipRole.membership_id)
-        .where(Membership.committee_id == committee_id)
+        select(r.membership_id, r.role)
+        .join_from(MembershipRole.__table__, Membership.__table__, m.id == r.membership_id)
+        .where(m.committee_id == committee_id)
     ):
         roles.setdefault(membership_id, set()).add(role)
-    expertise: dict[int, list[str]] = {}
+    expertise: dict[int, set[str]] = {}
+    e = MembershipExpertise.__table__.c
     for membership_id, category in session.execute(
-        select(MembershipExpertise.membership_id, MembershipExpertise.category)
-        .join(Membership, Membership.id == MembershipExpertise.membership_id)
-        .where(Membership.committee_id == committee_id)
+        select(e.membership_id, e.category)
+        .join_from(MembershipExpertise.__table__, Membership.__table__, m.id == e.membership_id)
+        .where(m.committee_id == committee_id)
     ):
-        expertise.setdefault(membership_id, []).append(category)
-    return seats, roles, expertise
-
-
-_EXPERTISE_ORDER = {c: i for i, c in enumerate(EXPERTISE)}
-
-
-def _facts_on(session: Session, committee_id: int, as_of: date) -> tuple[Member, ...]:
-    """``memberships_on`` and ``member_fact`` in one pass over plain rows."""
-    seats, roles, expertise = _seats(session, committee_id)
-    latest_start: dict[int, date] = {}
-    for seat in seats:
-        if seat.person_id not in latest_start or seat.term_start > latest_start[seat.person_id]:
-            latest_start[seat.person_id] = seat.term_start
-    facts = []
-    for seat in seats:
-        ends = [d for d in (seat.term_end, seat.ended_on) if d is not None]
-        end = min(ends) if ends else None
-        if seat.ended_on is not None and seat.ended_on < as_of:
-            continue
-        if end is not None and end < as_of and latest_start[seat.person_id] > seat.term_start:
-            continue
-        held = roles.get(seat.id, set())
-        role = next((r for r in ROLE_PRECEDENCE if r in held), "member")
-        alternate_for = seat.alternate_for_id if role == "alternate" else None
-        facts.append(
-            Member(
-                id=str(seat.id),
-                name=seat.name,
-                gender=seat.gender,
-                role=role,
-                expertise=tuple(
-                    sorted(expertise.get(seat.id, []), key=_EXPERTISE_ORDER.__getitem__)
-                ),
-                affiliated=seat.affiliated,
-                minority=seat.minority,
-                term_start=seat.term_start,
-                term_end=end,
-                scientist=seat.scientist,
-                voting=seat.voting,
-                alternate_for=None if alternate_for is None else str(alternate_for),
-                profession=seat.profession,
-                employer=seat.employer,
-                degrees=seat.degrees,
-            )
+        expertise.setdefault(membership_id, set()).add(category)
+    return [
+        SeatRecord(
+            **row._asdict(),
+            roles=ROLES.ordered(roles.get(row.id, ())),
+            expertise=EXPERTISE.ordered(expertise.get(row.id, ())),
         )
-    return tuple(facts)
+        for row in rows
+    ]
+
+
+def _latest_starts(records: Sequence[SeatRecord]) -> dict[int, date]:
+    latest: dict[int, date] = {}
+    for record in records:
+        if record.person_id not in latest or record.term_start > latest[record.person_id]:
+            latest[record.person_id] = record.term_start
+    return latest
+
+
+def is_fact_on(record: SeatRecord, day: date, latest_start: dict[int, date]) -> bool:
+    """Is the membership a composition fact on ``day`` (see the module docstring)?"""
+    if seats.ended_before(record.ended_on, day):
+        return False
+    over = seats.over_before(record.term_end, record.ended_on, day)
+    return not (over and latest_start[record.person_id] > record.term_start)
+
+
+def member_fact(record: SeatRecord) -> Member:
+    """One membership as a rules fact: its first role, its seat's last day as the term's
+    end."""
+    role = record.primary_role
+    alternate_for = record.alternate_for_id if role == "alternate" else None
+    return Member(
+        id=str(record.id),
+        name=record.name,
+        gender=record.gender,
+        role=role,
+        expertise=record.expertise,
+        affiliated=record.affiliated,
+        minority=record.minority,
+        term_start=record.term_start,
+        term_end=record.last_day,
+        scientist=record.scientist,
+        voting=record.voting,
+        alternate_for=None if alternate_for is None else str(alternate_for),
+        profession=record.profession,
+        employer=record.employer,
+        degrees=record.degrees,
+    )
+
+
+def facts_on(records: Sequence[SeatRecord], day: date) -> tuple[Member, ...]:
+    latest = _latest_starts(records)
+    return tuple(member_fact(r) for r in records if is_fact_on(r, day, latest))
+
+
+def profile_entry(session: Session, committee_id: int, as_of: date) -> ProfileInForce:
+    """The profile entry in force on ``as_of``; before the first entry, the first entry."""
+    entry = profile_on(session, committee_id, as_of) or first_profile(session, committee_id)
+    if entry is None:
+        raise NotFound(
+            "committee_id",
+            f"committee {committee_id} has no regulatory profile",
+            zh=f"委员会（编号 {committee_id}）尚未设定适用法规",
+        )
+    return entry
 
 
 def roster_facts(
@@ -254,14 +208,13 @@ def roster_facts(
     ``Roster.sop`` carries that profile entry's SOP overrides. ``minority_region`` (is the
     committee in a minority-nationality region, which the cn profiles' ``minority_member``
     check depends on) is not stored for a committee yet; the caller may pass it. The facts
-    are the same as ``member_fact`` over ``memberships_on`` (a test holds them equal), read
-    without building ORM objects.
+    are read as plain rows (``committee_seats``), without building ORM objects.
     """
-    v.get(session, Committee, "committee_id", committee_id)
+    v.known(session, Committee, "committee_id", committee_id)
     day = v.parse_date("as_of", as_of)
     entry = profile_entry(session, committee_id, day)
     session.flush()  # a pending change (the save-warning flow) must be seen by the query
-    members = _facts_on(session, committee_id, day)
+    members = facts_on(committee_seats(session, committee_id), day)
     roster = Roster(
         profile=entry.profile_id,
         as_of=day,
@@ -291,6 +244,65 @@ def check_composition(
 
 def _failing_errors(result: RosterResult) -> list[Finding]:
     return [f for f in result.findings if f.severity == "error" and not f.ok]
+
+
+@dataclass(frozen=True)
+class ComplianceOutlook:
+    """Whether a committee complies today, and the first day within ``window`` days on
+    which that changes (the dashboard's "不符合" / "自 D 起不符合")."""
+
+    profile: str | None  # the profile in force today; None: the committee has none
+    compliant: bool | None  # today; None without a profile
+    failing: tuple[Finding, ...]  # the error findings that fail today
+    changes_on: date | None = None  # the first day compliance differs from today's
+    failing_then: tuple[Finding, ...] = ()  # the error findings that fail from that day
+    window: int = seats.EXPIRY_WINDOW_DAYS
+
+
+def compliance_outlook(
+    session: Session, committee_id: int, today: date, window: int = seats.EXPIRY_WINDOW_DAYS
+) -> ComplianceOutlook:
+    """The committee's compliance today and the next change within ``window`` days.
+
+    Composition only changes on the days a seat starts or ends (the day after its last) and
+    the days a profile entry takes effect; each such day in the window is evaluated, in
+    order, from one reading of the roster.
+    """
+    v.known(session, Committee, "committee_id", committee_id)
+    day = v.parse_date("today", today)
+    records = committee_seats(session, committee_id)
+
+    def evaluate(on: date) -> RosterResult:
+        entry = profile_entry(session, committee_id, on)
+        roster = Roster(
+            profile=entry.profile_id,
+            as_of=on,
+            members=facts_on(records, on),
+            sop=dict(entry.sop_overrides or {}),
+        )
+        return evaluate_roster(roster, load_profile(entry.profile_id))
+
+    try:
+        now = evaluate(day)
+    except NotFound:  # no profile
+        return ComplianceOutlook(None, None, (), window=window)
+    horizon = day + timedelta(days=window)
+    candidates = {r.term_start for r in records}
+    candidates |= {r.last_day + timedelta(days=1) for r in records if r.last_day is not None}
+    candidates |= set(profile_changes(session, committee_id))
+    failing = tuple(_failing_errors(now))
+    for candidate in sorted(c for c in candidates if day < c <= horizon):
+        then = evaluate(candidate)
+        if then.ok != now.ok:
+            return ComplianceOutlook(
+                now.profile,
+                now.ok,
+                failing,
+                candidate,
+                tuple(_failing_errors(then)),
+                window,
+            )
+    return ComplianceOutlook(now.profile, now.ok, failing, window=window)
 
 
 def newly_failing(before: RosterResult, after: RosterResult) -> list[Finding]:

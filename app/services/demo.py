@@ -2,7 +2,9 @@
 
 The same data every time: fixed names and values, and dates that are offsets from the day
 it is built, so two builds on the same day give the same domain data (audit timestamps
-aside). It goes through the same services as a user's actions, so it is audited like them.
+aside). It goes through the same services as a user's actions, so it is audited like them,
+in the caller's transaction (the command line and the welcome panel each run it as one
+write).
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db import Database
 from app.errors import UserError
-from app.models import Committee, Setting
+from app.models import Base, Institution, Setting
 from app.services import organisation, roster
-from app.services.actors import SYSTEM
+from app.services.actors import Actor
+from app.services.consultants import engage_consultant
 
 DEMO_MARKER = "demo.built_on"
 
@@ -353,100 +355,115 @@ DRUG_TRIAL_MEMBERS = (
 )
 
 
-def _is_empty(db: Database) -> bool:
-    with db.session_scope() as session:
-        return not session.scalar(select(func.count()).select_from(Committee))
+def has_records(session: Session) -> bool:
+    """Does the database hold any institution (real data or a demo)?"""
+    return bool(session.scalar(select(func.count()).select_from(Institution)))
 
 
-def is_demo(db: Database) -> bool:
-    with db.session_scope() as session:
-        return session.get(Setting, DEMO_MARKER) is not None
+def is_demo(session: Session) -> bool:
+    return session.get(Setting, DEMO_MARKER) is not None
 
 
-def build_demo(db: Database, today: date) -> None:
-    """Fill an empty database with the demo institution, committees and rosters."""
-    if not _is_empty(db):
+def clear_demo(session: Session) -> None:
+    """Remove an earlier demo — every row of every table, the audit chain with it — so that
+    a new one can be built. Refused unless the database holds only a demo: it never touches
+    a committee's real data."""
+    if has_records(session) and not is_demo(session):
+        raise UserError(
+            "this data dir holds a committee's real data; the demo is built only into an empty "
+            "data dir or over an earlier demo (use --data-dir)",
+            zh="此数据目录存有委员会的真实数据；演示数据只能生成在空数据目录中，"
+            "或覆盖先前的演示数据（请用 --data-dir 指定其他目录）",
+        )
+    for table in reversed(Base.metadata.sorted_tables):
+        session.execute(table.delete())
+    session.flush()
+
+
+def build_demo(session: Session, actor: Actor, today: date) -> None:
+    """Fill an empty database with the demo institution, committees and rosters (dates are
+    offsets from ``today``)."""
+    if has_records(session):
         raise UserError(
             "the demo is built only into an empty database; this one holds committees",
             zh="演示数据只能生成在空数据库中，此数据库已有委员会",
         )
     term_start = today - timedelta(days=700)
     term_end = date(term_start.year + 5, term_start.month, 1) - timedelta(days=1)
-    with db.session_scope() as s:
-        hospital = organisation.create_institution(
+    s = session
+    hospital = organisation.create_institution(
+        s,
+        actor,
+        name_zh=HOSPITAL,
+        name_en="Minghu University Affiliated Hospital",
+        address="明湖市湖滨路 88 号",
+    )
+    research = organisation.create_committee(
+        s,
+        actor,
+        institution_id=hospital.id,
+        name_zh="医学伦理委员会",
+        name_en="Medical Research Ethics Committee",
+        filing_number="MH-IRB-2021-07",
+        filing_authority="明湖市卫生健康委员会",
+        profile_id="cn-2023",
+        effective_from=term_start,
+        acceptance_pattern="KY-{yyyy}-{seq:03d}",
+        letter_pattern="KYPJ-{yyyy}-{seq:03d}",
+    )
+    drug = organisation.create_committee(
+        s,
+        actor,
+        institution_id=hospital.id,
+        name_zh="药物临床试验伦理委员会",
+        name_en="Drug Clinical Trial Ethics Committee",
+        filing_number="MH-GCP-2020-03",
+        filing_authority="明湖市卫生健康委员会",
+        profile_id="cn-gcp-2020",
+        effective_from=term_start,
+        acceptance_pattern="YW-{yyyy}-{seq:03d}",
+        letter_pattern="YWPJ-{yyyy}-{seq:03d}",
+    )
+    for committee in (research, drug):
+        organisation.add_term(
             s,
-            SYSTEM,
-            name_zh=HOSPITAL,
-            name_en="Minghu University Affiliated Hospital",
-            address="明湖市湖滨路 88 号",
+            actor,
+            committee.id,
+            number=3,
+            start_date=term_start,
+            end_date=term_end,
+            appointment_document=f"明医发〔{term_start.year}〕12号",
         )
-        research = organisation.create_committee(
-            s,
-            SYSTEM,
-            institution_id=hospital.id,
-            name_zh="医学伦理委员会",
-            name_en="Medical Research Ethics Committee",
-            filing_number="MH-IRB-2021-07",
-            filing_authority="明湖市卫生健康委员会",
-            profile_id="cn-2023",
-            effective_from=term_start,
-            acceptance_pattern="KY-{yyyy}-{seq:03d}",
-            letter_pattern="KYPJ-{yyyy}-{seq:03d}",
-        )
-        drug = organisation.create_committee(
-            s,
-            SYSTEM,
-            institution_id=hospital.id,
-            name_zh="药物临床试验伦理委员会",
-            name_en="Drug Clinical Trial Ethics Committee",
-            filing_number="MH-GCP-2020-03",
-            filing_authority="明湖市卫生健康委员会",
-            profile_id="cn-gcp-2020",
-            effective_from=term_start,
-            acceptance_pattern="YW-{yyyy}-{seq:03d}",
-            letter_pattern="YWPJ-{yyyy}-{seq:03d}",
-        )
-        for committee in (research, drug):
-            organisation.add_term(
-                s,
-                SYSTEM,
-                committee.id,
-                number=3,
-                start_date=term_start,
-                end_date=term_end,
-                appointment_document=f"明医发〔{term_start.year}〕12号",
-            )
-        seats: dict[str, int] = {}
-        for member in RESEARCH_MEMBERS:
-            seats[member.name_zh] = _seat(s, research.id, member, term_start, term_end, today)
-        _seat(
-            s,
-            research.id,
-            RESEARCH_ALTERNATE,
-            term_start,
-            term_end,
-            today,
-            alternate_for=seats["徐明"],
-        )
-        _seat(s, research.id, RESEARCH_SECRETARY, term_start, term_end, today)
-        for member in DRUG_TRIAL_MEMBERS:
-            _seat(s, drug.id, member, term_start, term_end, today)
-        consultant = roster.create_person(s, SYSTEM, **_person_fields(CONSULTANT))
-        from app.services.consultants import engage_consultant
-
-        engage_consultant(
-            s,
-            SYSTEM,
-            committee_id=research.id,
-            person_id=consultant.id,
-            start_date=today - timedelta(days=30),
-            end_date=today + timedelta(days=150),
-            expertise="medicine",
-            coi_declared_on=today - timedelta(days=30),
-            confidentiality_signed_on=today - timedelta(days=30),
-            note="儿童白血病 CAR-T 项目的独立顾问 / consultant for a paediatric CAR-T study",
-        )
-        s.add(Setting(key=DEMO_MARKER, value=today.isoformat()))
+    seats: dict[str, int] = {}
+    for member in RESEARCH_MEMBERS:
+        seats[member.name_zh] = _seat(s, actor, research.id, member, term_start, term_end, today)
+    _seat(
+        s,
+        actor,
+        research.id,
+        RESEARCH_ALTERNATE,
+        term_start,
+        term_end,
+        today,
+        alternate_for=seats["徐明"],
+    )
+    _seat(s, actor, research.id, RESEARCH_SECRETARY, term_start, term_end, today)
+    for member in DRUG_TRIAL_MEMBERS:
+        _seat(s, actor, drug.id, member, term_start, term_end, today)
+    consultant = roster.create_person(s, actor, **_person_fields(CONSULTANT))
+    engage_consultant(
+        s,
+        actor,
+        committee_id=research.id,
+        person_id=consultant.id,
+        start_date=today - timedelta(days=30),
+        end_date=today + timedelta(days=150),
+        expertise="medicine",
+        coi_declared_on=today - timedelta(days=30),
+        confidentiality_signed_on=today - timedelta(days=30),
+        note="儿童白血病 CAR-T 项目的独立顾问 / consultant for a paediatric CAR-T study",
+    )
+    s.add(Setting(key=DEMO_MARKER, value=today.isoformat()))
 
 
 def _person_fields(member: DemoMember) -> dict[str, Any]:
@@ -466,6 +483,7 @@ def _person_fields(member: DemoMember) -> dict[str, Any]:
 
 def _seat(
     s: Session,
+    actor: Actor,
     committee_id: int,
     member: DemoMember,
     start: date,
@@ -473,11 +491,11 @@ def _seat(
     today: date,
     alternate_for: int | None = None,
 ) -> int:
-    person = roster.create_person(s, SYSTEM, **_person_fields(member))
+    person = roster.create_person(s, actor, **_person_fields(member))
     seat_end = today + timedelta(days=member.term_days_left) if member.term_days_left else end
     membership = roster.add_membership(
         s,
-        SYSTEM,
+        actor,
         committee_id=committee_id,
         person_id=person.id,
         roles=[member.role],
@@ -495,7 +513,7 @@ def _seat(
     )
     roster.add_training(
         s,
-        SYSTEM,
+        actor,
         person_id=person.id,
         course="GCP 与伦理审查培训 / GCP and ethics review training",
         taken_on=course_day,
@@ -505,7 +523,7 @@ def _seat(
     for kind in ("confidentiality", "conflict_of_interest"):
         roster.add_declaration(
             s,
-            SYSTEM,
+            actor,
             person_id=person.id,
             committee_id=committee_id,
             kind=kind,

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Committee, Declaration, Membership, Training
+from app.domain import seats
+from app.models import Committee, Declaration, Training
 from app.services import validation as v
-from app.services.composition import committee_memberships, effective_end
+from app.services.composition import SeatRecord, committee_seats
 
 ExpiryKind = Literal["term", "training", "declaration"]
 
@@ -50,32 +51,26 @@ class Expiry:
     expired: bool = False
 
 
-def _is_current(membership: Membership, today: date) -> bool:
-    end = effective_end(membership)
-    return (membership.ended_on is None or membership.ended_on >= today) and (
-        end is None or end >= today
-    )
-
-
 def expiring(
-    session: Session, committee_id: int, today: date, within_days: int = 90
+    session: Session, committee_id: int, today: date, within_days: int = seats.EXPIRY_WINDOW_DAYS
 ) -> list[Expiry]:
     """Terms, training and declarations of the committee that run out on or before
     ``today + within_days`` — in the window, or already run out (``expired``) — sorted by
     date, then person, then kind.
 
     Terms: memberships not ended whose ``term_end`` is in the window or has passed, unless
-    the person has a later membership of the committee. Training: of each person with a
-    current seat, the latest record of each course (by date taken), when its ``expires_on``
-    is due. Declarations: of each such person on this committee, the latest of each kind,
-    scope, meeting and project (by date signed), when its ``valid_until`` is due; one that
-    has run out is listed only when it is standing.
+    the person has a later membership of the committee (a recorded end needs no renewal;
+    what it does to the composition is the dashboard's compliance line). Training: of each
+    person with a current seat, the latest record of each course (by date taken), when its
+    ``expires_on`` is due. Declarations: of each such person on this committee, the latest
+    of each kind, scope, meeting and project (by date signed), when its ``valid_until`` is
+    due; one that has run out is listed only when it is standing.
     """
-    v.get(session, Committee, "committee_id", committee_id)
+    v.known(session, Committee, "committee_id", committee_id)
     day = v.parse_date("today", today)
     days = v.whole_number("within_days", within_days, minimum=0)
     horizon = day + timedelta(days=days)
-    memberships = committee_memberships(session, committee_id)
+    memberships = committee_seats(session, committee_id)
     found: list[Expiry] = []
 
     latest_start: dict[int, date] = {}
@@ -91,27 +86,29 @@ def expiring(
                 kind="term",
                 date=m.term_end,
                 person_id=m.person_id,
-                person_name=m.person.name_zh,
+                person_name=m.name,
                 membership_id=m.id,
                 label=m.primary_role,
                 record_id=m.id,
-                expired=m.term_end < day,
+                expired=seats.run_out(m.term_end, day),
             )
         )
 
-    seat_of: dict[int, Membership] = {}
+    seat_of: dict[int, SeatRecord] = {}
     for m in memberships:
-        if _is_current(m, day):
+        if not seats.over_before(m.term_end, m.ended_on, day):  # held, or starting later
             seat_of.setdefault(m.person_id, m)
     people = list(seat_of)
     if not people:
         return _sorted(found)
 
-    latest_training: dict[tuple[int, str], Training] = {}
-    for t in session.scalars(
-        select(Training)
-        .where(Training.person_id.in_(people))
-        .order_by(Training.taken_on, Training.id)
+    # Core queries (plain rows): the dashboard reads this before anything needs the mappers.
+    training = Training.__table__.c
+    latest_training: dict[tuple[int, str], Any] = {}
+    for t in session.execute(
+        select(training.id, training.person_id, training.course, training.expires_on)
+        .where(training.person_id.in_(people))
+        .order_by(training.taken_on, training.id)
     ):
         latest_training[(t.person_id, t.course)] = t
     for t in latest_training.values():
@@ -123,26 +120,35 @@ def expiring(
                 kind="training",
                 date=t.expires_on,
                 person_id=t.person_id,
-                person_name=seat.person.name_zh,
+                person_name=seat.name,
                 membership_id=seat.id,
                 label=t.course,
                 record_id=t.id,
-                expired=t.expires_on < day,
+                expired=seats.run_out(t.expires_on, day),
             )
         )
 
-    latest_declaration: dict[tuple[int, str, str, int | None, int | None], Declaration] = {}
-    for d in session.scalars(
-        select(Declaration)
-        .where(Declaration.committee_id == committee_id, Declaration.person_id.in_(people))
-        .order_by(Declaration.signed_on, Declaration.id)
+    declaration = Declaration.__table__.c
+    latest_declaration: dict[tuple[int, str, str, int | None, int | None], Any] = {}
+    for d in session.execute(
+        select(
+            declaration.id,
+            declaration.person_id,
+            declaration.kind,
+            declaration.scope,
+            declaration.meeting_id,
+            declaration.project_id,
+            declaration.valid_until,
+        )
+        .where(declaration.committee_id == committee_id, declaration.person_id.in_(people))
+        .order_by(declaration.signed_on, declaration.id)
     ):
         key = (d.person_id, d.kind, d.scope, d.meeting_id, d.project_id)
         latest_declaration[key] = d
     for d in latest_declaration.values():
         if d.valid_until is None or d.valid_until > horizon:
             continue
-        if d.valid_until < day and d.scope != "standing":
+        if seats.run_out(d.valid_until, day) and d.scope != "standing":
             continue  # a past meeting's or project's declaration did its work
         seat = seat_of[d.person_id]
         found.append(
@@ -150,11 +156,11 @@ def expiring(
                 kind="declaration",
                 date=d.valid_until,
                 person_id=d.person_id,
-                person_name=seat.person.name_zh,
+                person_name=seat.name,
                 membership_id=seat.id,
                 label=d.kind,
                 record_id=d.id,
-                expired=d.valid_until < day,
+                expired=seats.run_out(d.valid_until, day),
             )
         )
     return _sorted(found)

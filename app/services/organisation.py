@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.models import (
     Committee,
     CommitteeProfile,
@@ -21,6 +23,9 @@ from app.services import validation as v
 from app.services.actors import Actor
 from app.services.numbering import check_pattern
 from app.services.permissions import require
+
+if TYPE_CHECKING:  # the settings screen's values (that module reads this one's defaults)
+    from app.services.queries.setup import ProfileEntry, SetupChanges, TermEntry
 
 DEFAULT_ACCEPTANCE_PATTERN = "SL-{yyyy}-{seq:03d}"
 DEFAULT_LETTER_PATTERN = "PJ-{yyyy}-{seq:03d}"
@@ -288,14 +293,50 @@ def set_profile(
     return entry
 
 
-def profile_on(session: Session, committee_id: int, on: date) -> CommitteeProfile | None:
-    """The profile entry in force on ``on`` (the latest that started on or before it)."""
-    return session.scalar(
-        select(CommitteeProfile)
-        .where(CommitteeProfile.committee_id == committee_id, CommitteeProfile.effective_from <= on)
-        .order_by(CommitteeProfile.effective_from.desc())
-        .limit(1)
+@dataclass(frozen=True)
+class ProfileInForce:
+    """A committee's profile entry: the profile and SOP overrides applied from a date on."""
+
+    profile_id: str
+    effective_from: date
+    sop_overrides: dict[str, Any]
+    note: str
+
+
+def _entries(committee_id: int) -> Any:
+    t = CommitteeProfile.__table__.c
+    return select(t.profile_id, t.effective_from, t.sop_overrides, t.note).where(
+        t.committee_id == committee_id
     )
+
+
+def _entry(row: Any) -> ProfileInForce | None:
+    if row is None:
+        return None
+    return ProfileInForce(
+        row.profile_id, row.effective_from, dict(row.sop_overrides or {}), row.note
+    )
+
+
+def profile_on(session: Session, committee_id: int, on: date) -> ProfileInForce | None:
+    """The profile entry in force on ``on`` (the latest that started on or before it). A
+    Core query: the dashboard reads it before anything needs the ORM's mappers."""
+    t = CommitteeProfile.__table__.c
+    query = _entries(committee_id).where(t.effective_from <= on)
+    return _entry(session.execute(query.order_by(t.effective_from.desc()).limit(1)).first())
+
+
+def first_profile(session: Session, committee_id: int) -> ProfileInForce | None:
+    """The committee's earliest profile entry (what applies before it, for want of any)."""
+    t = CommitteeProfile.__table__.c
+    query = _entries(committee_id).order_by(t.effective_from).limit(1)
+    return _entry(session.execute(query).first())
+
+
+def profile_changes(session: Session, committee_id: int) -> list[date]:
+    """The days the committee's profile entries take effect."""
+    t = CommitteeProfile.__table__.c
+    return list(session.scalars(select(t.effective_from).where(t.committee_id == committee_id)))
 
 
 def add_term(
@@ -350,3 +391,180 @@ def add_term(
 def _id(session: Session, row: Any) -> int:
     session.flush()
     return int(row.id)
+
+
+# --- the settings screen's actions ------------------------------------------------------------
+
+
+class SettingRefused(ValidationError):
+    """A change of the settings screen was refused; ``field`` is prefixed with the step that
+    writes it (``institution.name_zh``, ``acceptance.pattern``, ``term.number``,
+    ``profile.sop_overrides.quorum_min_present``), so the screen shows it under its field.
+    ``term_number`` names the term a refused term change was about."""
+
+    def __init__(self, step: str, error: ValidationError, term_number: int | None = None) -> None:
+        super().__init__(
+            f"{step}.{error.field}", error.message, zh=error.zh_message, zh_field=error.zh_field
+        )
+        self.step = step
+        self.error = error
+        self.term_number = term_number
+
+
+# create_committee names some fields differently from the steps that show them
+_CREATE_STEPS = {
+    "acceptance_pattern": ("acceptance", "pattern"),
+    "letter_pattern": ("letter", "pattern"),
+    "profile_id": ("profile", "profile_id"),
+    "effective_from": ("profile", "effective_from"),
+}
+
+
+def _step(step: str, error: ValidationError) -> SettingRefused:
+    if step == "create":
+        where, field = _CREATE_STEPS.get(error.field, ("committee", error.field))
+        renamed = ValidationError(
+            field, error.message, zh=error.zh_message, zh_field=error.zh_field
+        )
+        return SettingRefused(where, renamed)
+    return SettingRefused(step, error)
+
+
+def _terms(session: Session, actor: Actor, committee_id: int, terms: list[TermEntry]) -> None:
+    for term in terms:
+        try:
+            add_term(
+                session,
+                actor,
+                committee_id,
+                number=term.number,
+                start_date=term.start_date,
+                end_date=term.end_date,
+                appointment_document=term.appointment_document,
+            )
+        except ValidationError as exc:
+            raise SettingRefused("term", exc, term.number) from exc
+
+
+def _profile(session: Session, actor: Actor, committee_id: int, entry: ProfileEntry) -> None:
+    try:
+        set_profile(
+            session,
+            actor,
+            committee_id,
+            profile_id=entry.profile_id,
+            effective_from=entry.effective_from,
+            sop_overrides=entry.sop_overrides,
+            note=entry.note,
+        )
+    except ValidationError as exc:
+        raise _step("profile", exc) from exc
+
+
+def save_settings(
+    session: Session, actor: Actor, committee_id: int, institution_id: int, changes: SetupChanges
+) -> None:
+    """The settings screen's Save: the institution, its logo and seal, the committee, its
+    number patterns, new terms and a new profile entry, in one transaction. A refusal raises
+    SettingRefused naming its step; the caller's transaction then rolls back, so nothing
+    at all is written."""
+    from app.services import attachments
+
+    try:
+        if changes.institution:
+            edit_institution(session, actor, institution_id, **changes.institution)
+    except ValidationError as exc:
+        raise _step("institution", exc) from exc
+    for kind, path in changes.images.items():
+        try:
+            attachments.attach_path(
+                session,
+                actor,
+                path=path,
+                owner_type="institution",
+                owner_id=institution_id,
+                document_type=kind,
+            )
+        except ValidationError as exc:
+            raise _step(kind, exc) from exc
+    try:
+        if changes.committee:
+            edit_committee(session, actor, committee_id, **changes.committee)
+    except ValidationError as exc:
+        raise _step("committee", exc) from exc
+    for kind, pattern in changes.patterns.items():
+        try:
+            set_number_pattern(session, actor, committee_id, kind, pattern)
+        except ValidationError as exc:
+            raise _step(kind, exc) from exc
+    _terms(session, actor, committee_id, changes.terms)
+    if changes.profile is not None:
+        _profile(session, actor, committee_id, changes.profile)
+
+
+def create_committee_with_settings(
+    session: Session,
+    actor: Actor,
+    *,
+    institution_id: int,
+    committee: dict[str, Any],
+    patterns: dict[str, str],
+    profile: ProfileEntry,
+    terms: list[TermEntry],
+) -> int:
+    """The settings screen's "Create the committee": the committee with its profile entry
+    (overrides and note included), number patterns and terms; its id."""
+    try:
+        created = create_committee(
+            session,
+            actor,
+            institution_id=institution_id,
+            **committee,
+            profile_id=profile.profile_id,
+            effective_from=profile.effective_from,
+            acceptance_pattern=patterns["acceptance"],
+            letter_pattern=patterns["letter"],
+        )
+    except ValidationError as exc:
+        raise _step("create", exc) from exc
+    if profile.sop_overrides or profile.note:
+        _profile(session, actor, created.id, profile)
+    _terms(session, actor, created.id, terms)
+    return int(created.id)
+
+
+def set_up_committee(
+    session: Session,
+    actor: Actor,
+    *,
+    institution_name_zh: str,
+    institution_name_en: str,
+    committee_name_zh: str,
+    committee_name_en: str,
+    profile_id: str,
+    effective_from: date,
+    timezone: str | None = None,
+) -> int:
+    """First start: a new institution and its first committee, in one action; the
+    committee's id. A refusal names its step (``institution.name_zh``,
+    ``committee.profile_id``)."""
+    try:
+        institution = create_institution(
+            session, actor, name_zh=institution_name_zh, name_en=institution_name_en
+        )
+    except ValidationError as exc:
+        raise _step("institution", exc) from exc
+    try:
+        committee = create_committee(
+            session,
+            actor,
+            institution_id=institution.id,
+            name_zh=committee_name_zh,
+            name_en=committee_name_en,
+            profile_id=profile_id,
+            effective_from=effective_from,
+            **({"timezone": timezone} if timezone else {}),
+        )
+    except ValidationError as exc:
+        raise _step("committee", exc) from exc
+    return int(committee.id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -34,7 +35,7 @@ from app.models import (
     Project,
     Training,
 )
-from app.services import audit
+from app.services import attachments, audit
 from app.services import validation as v
 from app.services.actors import Actor
 from app.services.permissions import require
@@ -50,6 +51,7 @@ _PERSON_TEXT = {
     "phone": 50,
 }
 PERSON_FIELDS = ("name_zh", "gender", "minority", "consent_publish", *_PERSON_TEXT)
+SIGNED_DECLARATION = "signed_declaration"  # the document type of a declaration's signed file
 MEMBERSHIP_FIELDS = (
     "roles",
     "expertise",
@@ -384,9 +386,12 @@ def add_declaration(
     project_id: int | None = None,
     valid_until: date | None = None,
     interests: str = "",
+    signed_file: Path | None = None,
 ) -> Declaration:
-    """A signed confidentiality or conflict-of-interest declaration; attach the signed file
-    with app.services.attachments.attach_file(owner_type="declaration")."""
+    """A signed confidentiality or conflict-of-interest declaration, with the signed file
+    attached in the same action when ``signed_file`` is given (later files:
+    ``attachments.attach_path(owner_type="declaration", document_type=SIGNED_DECLARATION)``).
+    """
     require(actor, "declaration.edit")
     person = v.get(session, Person, "person_id", person_id)
     committee = v.get(session, Committee, "committee_id", committee_id)
@@ -450,4 +455,13 @@ def add_declaration(
         },
         context={"person_id": person.id, "committee_id": committee.id},
     )
+    if signed_file is not None:
+        attachments.attach_path(
+            session,
+            actor,
+            path=signed_file,
+            owner_type="declaration",
+            owner_id=declaration.id,
+            document_type=SIGNED_DECLARATION,
+        )
     return declaration

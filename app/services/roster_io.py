@@ -1,18 +1,30 @@
 """Import and export of a committee's roster: the JSON roster file of DESIGN.md section 5,
 and CSV for the secretary's spreadsheet.
 
-Export writes the seats current on a date (``export_memberships``). Import is two steps, as
-the UI shows them: ``preview_csv`` / ``preview_json`` read a file into rows, each with its
-errors, without touching the database (beyond reading the committee's current seats when
-given a session); ``apply_import`` writes a clean preview through the roster services, so
-each person and membership is audited like one entered by hand. Any error in
-``apply_import`` raises, and the caller's transaction rolls back: all or nothing.
+Export writes the seats current on a date or starting later (``export_seats``). The CSV
+carries every person and membership field, under the words the screens use (职称 is the
+title, 专业 the profession, 职务 the roles, 所属 the affiliation, 候补 the seat an alternate
+sits for; ``COLUMNS``), so export → import loses nothing. The JSON file is the contract's
+roster file and carries what that format holds.
 
-CSV columns (header names in English or Chinese, either order, any subset containing the
-required ones): see ``COLUMNS``. A cell that a spreadsheet would run as a formula (starting
-with ``=``, ``+``, ``-``, ``@``, tab or carriage return) is written with a leading ``'``
-(OWASP's advice against CSV injection); import removes that ``'`` again, so round trips
-are exact.
+Import is two steps, as the screen shows them:
+
+1. ``read_csv`` / ``read_json`` read the file into rows with the errors of the file's own
+   format (an unknown column, a word that is not a gender, a date in no known form, two rows
+   with one name) — no database needed;
+2. ``preview`` runs the import through the roster services inside a SAVEPOINT of the
+   caller's transaction, collects the services' field errors row by row, and rolls back.
+   So the rules a seat follows (its term's order, whom an alternate sits for, who votes)
+   are checked by the one place that defines them (``app.domain.membership``, applied by
+   ``app.services.roster``), and a preview that is clean is exactly an import that works.
+
+``apply_import`` then writes a clean preview through the same services (each person and
+membership audited like one entered by hand), reporting progress and stopping when
+cancelled; any error raises and the caller's transaction rolls back: all or nothing.
+
+A cell that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+tab or carriage return) is written with a leading ``'`` (OWASP's advice against CSV
+injection); import removes that ``'`` again, so round trips are exact.
 """
 
 from __future__ import annotations
@@ -28,29 +40,48 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from app.domain.vocabulary import EXPERTISE, GENDERS, ROLE_PRECEDENCE
+from app.domain import membership as seat_rules
+from app.domain import seats
+from app.domain.vocabulary import (
+    AFFILIATION,
+    EXPERTISE,
+    FIELDS,
+    FILE_ROLES,
+    GENDERS,
+    ROLES,
+    Vocabulary,
+    word_key,
+)
 from app.errors import NotFound, UserError, ValidationError, is_chinese
-from app.models import Committee, Membership
+from app.models import Committee, Person
 from app.rules.files import BadFile, key_zh, parse_roster
 from app.services import roster
 from app.services import validation as v
 from app.services.actors import Actor
-from app.services.composition import committee_memberships, effective_end, profile_entry
+from app.services.composition import SeatRecord, committee_seats, profile_entry
 from app.services.permissions import require
+from app.services.progress import NO_PROGRESS, Progress
 
-# --- vocabulary -----------------------------------------------------------------------
+# --- the CSV columns -----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Column:
-    """A CSV column: its English id (also the key in ``ImportRow.values``) and Chinese name."""
+    """A CSV column: its id (the English header, and the key in ``ImportRow.values``), its
+    Chinese header (the field's name on screen, ``FIELDS``) and the other headers read on
+    import (older files' names)."""
 
     en: str
-    zh: str
     required: bool = False
     max_length: int = 200
+    zh_header: str = ""  # when the column's Chinese header is not the field's name
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def zh(self) -> str:
+        return self.zh_header or FIELDS.name(self.en, "zh")
 
     @property
     def label(self) -> str:
@@ -59,56 +90,56 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("name", "姓名", required=True, max_length=100),
-    Column("gender", "性别", required=True),
-    Column("role", "角色", required=True),
-    Column("expertise", "专业领域", required=True),
-    Column("affiliated", "本机构", required=True),
-    Column("minority", "少数民族"),
-    Column("term_start", "任期开始", required=True),
-    Column("term_end", "任期结束"),
-    Column("profession", "职称", max_length=100),
-    Column("employer", "单位", max_length=200),
-    Column("degrees", "学位", max_length=100),
-    Column("alternate_for", "替补对象", max_length=100),
+    Column("name", required=True, max_length=100),
+    Column("name_en", max_length=100, zh_header="英文姓名", aliases=("英文名称",)),
+    Column("gender", required=True),
+    Column("ethnicity", max_length=50),
+    Column("minority"),
+    Column("roles", required=True, aliases=("role", "角色")),
+    Column("alternate_for", max_length=100, aliases=("替补对象", "候补对象")),
+    Column("expertise", required=True),
+    Column("affiliation", required=True, aliases=("affiliated", "本机构")),
+    Column("voting"),
+    Column("scientist"),
+    Column("term_start", required=True, aliases=("任期开始日期",)),
+    Column("term_end", aliases=("任期结束日期",)),
+    Column("title", max_length=100),
+    Column("profession", max_length=100),
+    Column("degrees", max_length=100),
+    Column("employer", max_length=200, aliases=("单位",)),
+    Column("email", max_length=200, aliases=("邮箱", "e-mail")),
+    Column("phone", max_length=50, aliases=("手机",)),
+    Column("consent_publish", aliases=("同意公开姓名",)),
 )
 _BY_ID = {c.en: c for c in COLUMNS}
+_TEXT_COLUMNS = (
+    "name",
+    "name_en",
+    "ethnicity",
+    "title",
+    "profession",
+    "degrees",
+    "employer",
+    "email",
+    "phone",
+)
+_FLAG_COLUMNS = ("minority", "voting", "scientist", "consent_publish")
 
-GENDER_ZH = {"female": "女", "male": "男", "other": "其他"}
-ROLE_ZH = {
-    "chair": "主任委员",
-    "vice_chair": "副主任委员",
-    "member": "委员",
-    "alternate": "候补委员",
-    "secretary": "秘书",
+# Which column a service's field is (for the errors a preview collects).
+_COLUMN_OF_FIELD = {
+    "name_zh": "name",
+    "person_id": "name",
+    "affiliated": "affiliation",
+    "alternate_for_id": "alternate_for",
+    **{c.en: c.en for c in COLUMNS},
 }
-EXPERTISE_ZH = {
-    "medicine": "医学",
-    "life_science": "生命科学",
-    "pharmacy": "药学",
-    "nursing": "护理",
-    "statistics": "统计学",
-    "bioethics": "生命伦理学",
-    "law": "法学",
-    "sociology": "社会学",
-    "lay": "社会人士",
-    "other": "其他",
-}
-_GENDER_IN = {**{g: g for g in GENDERS}, **{zh: g for g, zh in GENDER_ZH.items()}}
-_ROLE_IN = {**{r: r for r in ROLE_PRECEDENCE}, **{zh: r for r, zh in ROLE_ZH.items()}}
-_CONSULTANT_WORDS = ("consultant", "独立顾问", "顾问")
-_EXPERTISE_IN = {
-    **{e: e for e in EXPERTISE},
-    **{zh: e for e, zh in EXPERTISE_ZH.items()},
-    "life_sciences": "life_science",
-    "伦理学": "bioethics",
-    "非专业人士": "lay",
-    "护理学": "nursing",
-}
-_TRUE = ("yes", "true", "1", "是")
-_FALSE = ("no", "false", "0", "否")
-# Several expertise categories in one cell: ; or ； as documented, and the list marks a
-# Chinese spreadsheet uses as well.
+# The JSON roster file's key of each column (the contract names some differently).
+_JSON_KEY = {"roles": "role", "affiliation": "affiliated"}
+
+_TRUE = ("yes", "true", "1", "是", "y")
+_FALSE = ("no", "false", "0", "否", "n")
+# Several values in one cell: ; or ； as documented, and the list marks a Chinese
+# spreadsheet uses as well.
 _LIST_SEPARATORS = re.compile(r"[;；、,，]")
 # YYYY-MM-DD, and what spreadsheets write: YYYY/M/D (Excel on Chinese Windows), YYYY.M.D,
 # YYYY年M月D日, optionally followed by a midnight time. Day-first and month-first forms are
@@ -119,6 +150,7 @@ _DATE_FORMS = (
     ),
     re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日$"),
 )
+DATE_FORMS_SHOWN = "2025-01-01, 2025/1/1, 2025.1.1, 2025年1月1日"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Characters that reorder text invisibly (Trojan-source style); no name needs them.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -128,41 +160,31 @@ MAX_IMPORT_ROWS = 5_000
 MAX_CELL_LENGTH = 1_000
 
 
-def _zh(lang: str) -> bool:
-    return lang.startswith("zh")
-
-
 # --- export ---------------------------------------------------------------------------
 
 
-def _role_order(membership: Membership) -> tuple[int, int]:
-    return ROLE_PRECEDENCE.index(membership.primary_role), membership.id
-
-
-def export_memberships(session: Session, committee_id: int, as_of: date) -> list[Membership]:
+def export_seats(session: Session, committee_id: int, as_of: date) -> list[SeatRecord]:
     """The seats an export on ``as_of`` writes, in the file's order (role, then id).
 
-    A seat is written when it is current on ``as_of`` or starts later: not ended before
-    ``as_of`` and its term (the earlier of ``term_end`` and ``ended_on``) not over before
-    ``as_of``. The seat an exported alternate sits for is written as well even when its term
-    is over, since the file must name it; the check then reports its ``term_expired``.
+    A seat is written when it is held on ``as_of`` or starts later (``app.domain.seats``:
+    its last day is not before ``as_of``), so a membership ended today is written today and
+    not tomorrow. The seat an exported alternate sits for is written as well even when its
+    term is over, since the file must name it; the check then reports its ``term_expired``.
     """
     v.get(session, Committee, "committee_id", committee_id)
-    every = {m.id: m for m in committee_memberships(session, committee_id)}
-    chosen: dict[int, Membership] = {}
-    for m in every.values():
-        end = effective_end(m)
-        if end is None or end >= as_of:
-            chosen[m.id] = m
-    for m in list(chosen.values()):
-        seat_id = m.alternate_for_id
-        if m.primary_role == "alternate" and seat_id is not None and seat_id not in chosen:
+    every = {r.id: r for r in committee_seats(session, committee_id)}
+    chosen = {
+        r.id: r for r in every.values() if not seats.over_before(r.term_end, r.ended_on, as_of)
+    }
+    for record in list(chosen.values()):
+        seat_id = record.alternate_for_id
+        if record.primary_role == "alternate" and seat_id is not None and seat_id not in chosen:
             chosen[seat_id] = every[seat_id]
-    return sorted(chosen.values(), key=_role_order)
+    return sorted(chosen.values(), key=lambda r: (ROLES.index(r.primary_role), r.id))
 
 
-def _default_voting(role: str) -> bool:
-    return role != "secretary"
+def _default_voting(roles: Iterable[str]) -> bool:
+    return set(roles) != {"secretary"}
 
 
 def export_roster_json(
@@ -179,31 +201,30 @@ def export_roster_json(
     day = v.parse_date("as_of", as_of)
     entry = profile_entry(session, committee_id, day)
     members = []
-    for m in export_memberships(session, committee_id, day):
-        person = m.person
-        role = m.primary_role
+    for record in export_seats(session, committee_id, day):
+        role = record.primary_role
         item: dict[str, Any] = {
-            "id": str(m.id),
-            "name": person.name_zh,
-            "gender": person.gender,
+            "id": str(record.id),
+            "name": record.name,
+            "gender": record.gender,
             "role": role,
-            "expertise": m.expertise,
-            "affiliated": m.affiliated,
-            "minority": person.minority,
-            "term_start": m.term_start.isoformat(),
+            "expertise": list(record.expertise),
+            "affiliated": record.affiliated,
+            "minority": record.minority,
+            "term_start": record.term_start.isoformat(),
         }
-        end = effective_end(m)
+        end = record.last_day
         if end is not None:
             item["term_end"] = end.isoformat()
-        if m.scientist is not None:
-            item["scientist"] = m.scientist
-        if m.voting != _default_voting(role):
-            item["voting"] = m.voting
-        if role == "alternate" and m.alternate_for_id is not None:
-            item["alternate_for"] = str(m.alternate_for_id)
+        if record.scientist is not None:
+            item["scientist"] = record.scientist
+        if record.voting != _default_voting([role]):
+            item["voting"] = record.voting
+        if role == "alternate" and record.alternate_for_id is not None:
+            item["alternate_for"] = str(record.alternate_for_id)
         for key in ("profession", "employer", "degrees"):
-            if getattr(person, key):
-                item[key] = getattr(person, key)
+            if getattr(record, key):
+                item[key] = getattr(record, key)
         members.append(item)
     document: dict[str, Any] = {
         "profile": entry.profile_id,
@@ -227,52 +248,77 @@ def neutralise_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _yes_no(value: bool, lang: str) -> str:
-    if _zh(lang):
+def _flag_text(value: bool | None, lang: str) -> str:
+    if value is None:
+        return ""
+    if is_chinese(lang):
         return "是" if value else "否"
     return "yes" if value else "no"
 
 
-def export_roster_csv(session: Session, committee_id: int, as_of: date, lang: str = "en") -> bytes:
-    """The roster on ``as_of`` (the seats of ``export_memberships``) as CSV for Excel.
+def _words(vocabulary: Vocabulary, codes: Iterable[str], lang: str) -> str:
+    return ";".join(vocabulary.name(c, lang) if is_chinese(lang) else c for c in codes)
 
-    UTF-8 with a BOM, CRLF line ends, the header and the values in English (ids, yes/no) or
-    Chinese (``lang`` zh*). Expertise is joined by ``;``; ``alternate_for`` is the name of
-    the member the alternate sits for. Cells that would start a formula are neutralised.
-    The file carries name, profession and affiliation (what members agree to publish) but
-    no contact details.
+
+def export_roster_csv(session: Session, committee_id: int, as_of: date, lang: str = "en") -> bytes:
+    """The roster on ``as_of`` (the seats of ``export_seats``) as CSV for Excel.
+
+    UTF-8 with a BOM, CRLF line ends; the header and the values in English (ids, yes/no) or
+    Chinese (``lang`` zh*). Lists (roles, expertise) are joined by ``;``; ``alternate_for``
+    is the name of the member the alternate sits for; ``voting`` is written only when it
+    differs from the roles' default, ``scientist`` only when set. Every person and
+    membership field is written, contact details included: it is the secretary's own
+    spreadsheet, and an import of it must give back what was exported. Cells that would
+    start a formula are neutralised.
     """
     day = v.parse_date("as_of", as_of)
-    zh = _zh(lang)
-    memberships = export_memberships(session, committee_id, day)
-    names = {m.id: m.person.name_zh for m in memberships}
+    zh = is_chinese(lang)
+    records = export_seats(session, committee_id, day)
+    people = {
+        p.id: p
+        for p in session.scalars(
+            select(Person).where(Person.id.in_({r.person_id for r in records}))
+        )
+    }
+    names = {r.id: r.name for r in records}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.zh if zh else c.en for c in COLUMNS])
-    for m in memberships:
-        person = m.person
-        role = m.primary_role
-        end = effective_end(m)
-        seat = m.alternate_for_id if role == "alternate" else None
-        row = [
-            person.name_zh,
-            GENDER_ZH[person.gender] if zh else person.gender,
-            ROLE_ZH[role] if zh else role,
-            ";".join(EXPERTISE_ZH[e] if zh else e for e in m.expertise),
-            _yes_no(m.affiliated, lang),
-            _yes_no(person.minority, lang),
-            m.term_start.isoformat(),
-            end.isoformat() if end else "",
-            person.profession,
-            person.employer,
-            person.degrees,
-            names.get(seat, "") if seat is not None else "",
-        ]
-        writer.writerow([neutralise_cell(cell) for cell in row])
+    for record in records:
+        person = people[record.person_id]
+        held = record.roles
+        seat = record.alternate_for_id if "alternate" in held else None
+        cells = {
+            "name": person.name_zh,
+            "name_en": person.name_en,
+            "gender": GENDERS.name(person.gender, lang) if zh else person.gender,
+            "ethnicity": person.ethnicity,
+            "minority": _flag_text(person.minority, lang),
+            "roles": _words(ROLES, held, lang),
+            "alternate_for": names.get(seat, "") if seat is not None else "",
+            "expertise": _words(EXPERTISE, record.expertise, lang),
+            "affiliation": AFFILIATION.name("affiliated" if record.affiliated else "external", lang)
+            if zh
+            else ("affiliated" if record.affiliated else "external"),
+            "voting": ""
+            if record.voting == _default_voting(held)
+            else _flag_text(record.voting, lang),
+            "scientist": _flag_text(record.scientist, lang),
+            "term_start": record.term_start.isoformat(),
+            "term_end": record.last_day.isoformat() if record.last_day else "",
+            "title": person.title,
+            "profession": person.profession,
+            "degrees": person.degrees,
+            "employer": person.employer,
+            "email": person.email,
+            "phone": person.phone,
+            "consent_publish": _flag_text(person.consent_publish, lang),
+        }
+        writer.writerow([neutralise_cell(cells[c.en]) for c in COLUMNS])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-# --- import preview -------------------------------------------------------------------
+# --- reading a file -------------------------------------------------------------------
 
 
 @dataclass
@@ -281,14 +327,13 @@ class ImportRow:
 
     ``line`` is the CSV line the row starts on (the header is line 1), or the member's
     position (from 1) in a JSON file's ``members``. ``values`` holds what was read
-    correctly, under the column ids of ``COLUMNS`` (dates as ``date``, expertise as a list,
-    flags as bool) plus ``ref`` (the key ``alternate_for`` refers to: the name in CSV, the id
-    in JSON), ``voting`` and ``scientist`` (None unless a JSON file sets them) and, when the
-    alternate sits for a seat already on the committee, ``alternate_for_membership_id``.
-    ``cells`` is the raw text per column for display. ``errors`` are whole messages naming
-    the place and the column, in English; ``errors_zh`` the same messages in Chinese, one for
-    one (``add_error`` adds both). ``where`` and ``where_zh`` name the row: ``line 3`` /
-    ``第 3 行`` by default, ``member p1 (李明)`` / ``成员 p1（李明）`` for JSON.
+    correctly, under the column ids of ``COLUMNS`` (dates as ``date``, lists as lists,
+    flags as bool, None where the file says nothing) plus ``ref`` (the key ``alternate_for``
+    refers to: the name in CSV, the id in JSON). ``cells`` is the raw text per column for
+    display. ``errors`` are whole messages naming the place and the column, in English;
+    ``errors_zh`` the same messages in Chinese, one for one (``add_error`` adds both).
+    ``where`` and ``where_zh`` name the row: ``line 3`` / ``第 3 行`` by default,
+    ``member p1 (李明)`` / ``成员 p1（李明）`` for JSON.
     """
 
     line: int
@@ -325,17 +370,19 @@ class ImportRow:
 
 @dataclass
 class ImportPreview:
-    """What an import would write: rows with their errors, and errors of the whole file."""
+    """What an import would write: rows with their errors, and errors of the whole file.
+    ``checked`` says whether the rows were also run through the services (``preview``)."""
 
     rows: list[ImportRow]
     file_errors: list[str] = field(default_factory=list)
     source: str = "csv"  # "csv" or "json": how messages name columns and rows refer to others
     file_errors_zh: list[str] = field(default_factory=list)  # file_errors in Chinese
+    checked: bool = False
 
     @classmethod
-    def refused(cls, message: str, zh: str) -> ImportPreview:
+    def refused(cls, message: str, zh: str, source: str = "csv") -> ImportPreview:
         """A file that cannot be read at all: no rows, one file error."""
-        return cls([], [message], file_errors_zh=[zh])
+        return cls([], [message], source=source, file_errors_zh=[zh])
 
     def file_errors_in(self, lang: str) -> list[str]:
         """The file errors in ``lang`` (English where the Chinese is not one for one)."""
@@ -356,6 +403,10 @@ class ImportPreview:
     def errors(self) -> list[str]:
         """Every message, file errors first, then rows in order."""
         return [*self.file_errors, *(e for r in self.rows for e in r.errors)]
+
+    @property
+    def clean_rows(self) -> int:
+        return sum(1 for r in self.rows if r.ok)
 
 
 class _CellError(Exception):
@@ -390,51 +441,50 @@ def _check_text(text: str, max_length: int) -> str:
     return text
 
 
-def _key(text: str) -> str:
-    """How a word of the file is matched: case-folded, spaces and hyphens as underscores."""
-    return re.sub(r"[\s\-]+", "_", text.casefold())
-
-
 def _gender(text: str) -> str:
-    found = _GENDER_IN.get(_key(text))
+    found = GENDERS.code_of(text)
     if found is None:
         raise _CellError(
             f"{text!r} is not female, male or other",
-            f"{text!r} 不是有效的性别（女、男、其他；female、male、other）",
+            f"{text!r} 不是有效的性别（{GENDERS.listing('zh')}；{'、'.join(GENDERS)}）",
         )
     return found
 
 
-def _role(text: str) -> str:
-    key = _key(text)
-    if key in _CONSULTANT_WORDS:
-        raise _CellError(
-            f"{text!r}: a consultant is engaged per project, not seated on the committee",
-            f"{text!r}：独立顾问按项目聘请，不在委员会任职",
-        )
-    found = _ROLE_IN.get(key)
-    if found is None:
-        raise _CellError(
-            f"{text!r} is not a role (chair, vice_chair, member, alternate, secretary; "
-            "主任委员, 副主任委员, 委员, 候补委员, 秘书)",
-            f"{text!r} 不是有效的角色（主任委员、副主任委员、委员、候补委员、秘书；"
-            "chair、vice_chair、member、alternate、secretary）",
-        )
-    return found
+def _pieces(text: str) -> list[str]:
+    return [p.strip() for p in _LIST_SEPARATORS.split(text) if p.strip()]
+
+
+def _roles(text: str) -> list[str]:
+    result: list[str] = []
+    for piece in _pieces(text):
+        found = FILE_ROLES.code_of(piece)
+        if found == "consultant":
+            raise _CellError(
+                f"{piece!r}: a consultant is engaged per project, not seated on the committee",
+                f"{piece!r}：独立顾问按项目聘请，不在委员会任职",
+            )
+        if found is None:
+            raise _CellError(
+                f"{piece!r} is not a role ({', '.join(ROLES)}; {ROLES.listing('zh')})",
+                f"{piece!r} 不是有效的职务（可用：{ROLES.listing('zh')}；{'、'.join(ROLES)}）",
+            )
+        if found not in result:
+            result.append(found)
+    if not result:
+        raise _CellError("is required", "必须填写")
+    return result
 
 
 def _expertise(text: str) -> list[str]:
     result: list[str] = []
-    for piece in _LIST_SEPARATORS.split(text):
-        piece = piece.strip()
-        if not piece:
-            continue
-        found = _EXPERTISE_IN.get(_key(piece))
+    for piece in _pieces(text):
+        found = EXPERTISE.code_of(piece)
         if found is None:
             raise _CellError(
                 f"{piece!r} is not an expertise category (known: {', '.join(EXPERTISE)}; "
-                f"{'、'.join(EXPERTISE_ZH.values())})",
-                f"{piece!r} 不是已知的专业领域（可用：{'、'.join(EXPERTISE_ZH.values())}；"
+                f"{EXPERTISE.listing('zh')})",
+                f"{piece!r} 不是已知的专业领域（可用：{EXPERTISE.listing('zh')}；"
                 f"{'、'.join(EXPERTISE)}）",
             )
         if found not in result:
@@ -442,6 +492,21 @@ def _expertise(text: str) -> list[str]:
     if not result:
         raise _CellError("is required", "必须填写")
     return result
+
+
+def _affiliation(text: str) -> bool:
+    found = AFFILIATION.code_of(text)
+    if found is None:
+        # Older files' 本机构/affiliated column was a yes/no column, read like the other
+        # flags: TRUE/FALSE (as Excel writes them) and 1/0 still read.
+        key = text.casefold()
+        if key in _TRUE or key in _FALSE:
+            return key in _TRUE
+        raise _CellError(
+            f"{text!r} is not affiliated or external (yes/no)",
+            f"{text!r} 不是“本机构”或“非本机构”（也可写是/否）",
+        )
+    return found == "affiliated"
 
 
 def _flag(text: str) -> bool:
@@ -467,7 +532,8 @@ def _date(text: str) -> date:
                     f"{text!r} is not a real date", f"{text!r} 不是有效的日期"
                 ) from None
     raise _CellError(
-        f"{text!r} is not a date in YYYY-MM-DD form", f"{text!r} 不是 YYYY-MM-DD 格式的日期"
+        f"{text!r} is not a date in a form EthicsDesk reads ({DATE_FORMS_SHOWN})",
+        f"{text!r} 不是可识别的日期（可用格式：{DATE_FORMS_SHOWN.replace(', ', '、')}）",
     )
 
 
@@ -476,11 +542,13 @@ def _read_cell(column: Column, text: str) -> Any:
     text = _check_text(text, min(column.max_length, MAX_CELL_LENGTH))
     if column.en == "gender":
         return _gender(text)
-    if column.en == "role":
-        return _role(text)
+    if column.en == "roles":
+        return _roles(text)
     if column.en == "expertise":
         return _expertise(text)
-    if column.en in ("affiliated", "minority"):
+    if column.en == "affiliation":
+        return _affiliation(text)
+    if column.en in _FLAG_COLUMNS:
         return _flag(text)
     if column.en in ("term_start", "term_end"):
         return _date(text)
@@ -517,10 +585,18 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
+def _header_words() -> dict[str, Column]:
+    words: dict[str, Column] = {}
+    for column in COLUMNS:
+        for word in (column.en, column.zh, FIELDS.name(column.en, "en"), *column.aliases):
+            words.setdefault(word_key(word), column)
+    return words
+
+
 def _header(cells: list[str]) -> tuple[list[Column | None], list[tuple[str, str]]]:
     """The column of each header cell (None for an empty cell), and the file errors (each
     in English and Chinese)."""
-    aliases = {**{_key(c.en): c for c in COLUMNS}, **{c.zh: c for c in COLUMNS}}
+    words = _header_words()
     columns: list[Column | None] = []
     errors: list[tuple[str, str]] = []
     seen: set[str] = set()
@@ -529,15 +605,12 @@ def _header(cells: list[str]) -> tuple[list[Column | None], list[tuple[str, str]
         if not text:
             columns.append(None)
             continue
-        column = aliases.get(_key(text)) or aliases.get(text)
+        column = words.get(word_key(text))
         if column is None:
-            known = ", ".join(c.label for c in COLUMNS)
             errors.append(
                 (
-                    f"line 1: column {position}: unknown column {text[:60]!r} in the header "
-                    f"(known: {known})",
-                    f"第 1 行：第 {position} 列：无法识别表头中的列名 {text[:60]!r}"
-                    f"（可用：{'、'.join(c.label for c in COLUMNS)}）",
+                    f"line 1: column {position}: unknown column {text[:60]!r} in the header",
+                    f"第 1 行：第 {position} 列：无法识别表头中的列名 {text[:60]!r}",
                 )
             )
             columns.append(None)
@@ -551,6 +624,14 @@ def _header(cells: list[str]) -> tuple[list[Column | None], list[tuple[str, str]
             )
         seen.add(column.en)
         columns.append(column)
+    if any(e[0].startswith("line 1: column") and "unknown" in e[0] for e in errors):
+        known = ", ".join(c.label for c in COLUMNS)
+        errors.append(
+            (
+                f"line 1: the columns EthicsDesk reads are {known}",
+                f"第 1 行：可识别的列为 {'、'.join(c.label for c in COLUMNS)}",
+            )
+        )
     if not errors:
         missing = [c.label for c in COLUMNS if c.required and c.en not in seen]
         if missing:
@@ -596,27 +677,27 @@ def _csv_row(line: int, columns: list[Column | None], cells: list[str]) -> Impor
                 f"line {line}: {column.label}: is required",
                 f"第 {line} 行：{column.label}：必须填写",
             )
-    row.values.setdefault("minority", False)
-    for key in ("term_end", "alternate_for"):
-        row.values.setdefault(key, None)
-    for key in ("profession", "employer", "degrees"):
+    for key in _TEXT_COLUMNS:
         row.values.setdefault(key, "")
-    row.values["voting"] = None
-    row.values["scientist"] = None
-    if "name" in row.values:
+    for key in ("minority", "consent_publish"):
+        row.values.setdefault(key, False)
+    for key in ("term_end", "voting", "scientist"):
+        row.values.setdefault(key, None)
+    row.values["alternate_for"] = row.values.get("alternate_for") or None
+    if row.values.get("name"):
         row.values["ref"] = row.values["name"]
     return row
 
 
 def _label(column: str, source: str) -> str:
     """A column as messages name it: ``性别/gender`` for CSV, the key for JSON."""
-    return _BY_ID[column].label if source == "csv" else column
+    return _BY_ID[column].label if source == "csv" else _JSON_KEY.get(column, column)
 
 
 def _label_zh(column: str, source: str) -> str:
     """A column as Chinese messages name it: ``性别/gender`` for CSV, ``gender（性别）`` for
     JSON."""
-    return _BY_ID[column].label if source == "csv" else key_zh(column)
+    return _BY_ID[column].label if source == "csv" else key_zh(_JSON_KEY.get(column, column))
 
 
 def _shown(text: str, limit: int = 40) -> str:
@@ -624,164 +705,32 @@ def _shown(text: str, limit: int = 40) -> str:
     return "".join("\ufffd" if unicodedata.category(ch) == "Cc" else ch for ch in text[:limit])
 
 
-def _check_row_rules(row: ImportRow) -> None:
-    """Checks within one row: term order, alternates name their member."""
-    values = row.values
-    start, end = values.get("term_start"), values.get("term_end")
-    if start is not None and end is not None and end < start:
-        row.add_error(
-            f"{row.where}: {_BY_ID['term_end'].label}: {end} is before the term's start {start}",
-            f"{row.where_zh}：{_BY_ID['term_end'].label}：{end} 早于任期开始日期 {start}",
-        )
-    role = values.get("role")
-    alternate_for = values.get("alternate_for")
-    label = _BY_ID["alternate_for"].label
-    if role == "alternate" and not alternate_for:
-        row.add_error(
-            f"{row.where}: {label}: an alternate must name the member it sits for",
-            f"{row.where_zh}：{label}：候补委员必须指明其候补的委员",
-        )
-    elif role is not None and role != "alternate" and alternate_for:
-        row.add_error(
-            f"{row.where}: {label}: only an alternate sits for another member",
-            f"{row.where_zh}：{label}：只有候补委员才能候补其他委员",
-        )
-
-
-def _current_seats(session: Session, committee_id: int) -> dict[str, list[Membership]]:
-    """The committee's memberships not ended, by case-folded name."""
-    seats: dict[str, list[Membership]] = {}
-    query = (
-        select(Membership)
-        .where(Membership.committee_id == committee_id, Membership.ended_on.is_(None))
-        .options(selectinload(Membership.person), selectinload(Membership.role_rows))
-        .order_by(Membership.id)
-    )
-    for m in session.scalars(query):
-        seats.setdefault(m.person.name_zh.casefold(), []).append(m)
-    return seats
-
-
-def _overlaps(seat: Membership, start: date | None) -> bool:
-    """Does ``seat`` still run when a term starting on ``start`` begins (add_membership's
-    rule for a second seat of one person)?"""
-    return seat.term_end is None or start is None or seat.term_end >= start
-
-
-def _seat_conflicts(
-    rows: list[ImportRow], seats: Mapping[str, list[Membership]], source: str
-) -> list[tuple[ImportRow, str, str]]:
-    """Rows whose name holds a current seat already, each with the message (en, zh)."""
-    conflicts = []
-    for row in rows:
-        name = row.values.get("name")
-        if name is None:
-            continue
-        for seat in seats.get(name.casefold(), []):
-            if _overlaps(seat, row.values.get("term_start")):
-                conflicts.append(
-                    (
-                        row,
-                        f"{row.where}: {_label('name', source)}: {name} already holds a current "
-                        f"seat on this committee (membership {seat.id})",
-                        f"{row.where_zh}：{_label_zh('name', source)}：{name} 已在本委员会任职"
-                        f"（任职记录 {seat.id}）",
-                    )
-                )
-                break
-    return conflicts
-
-
-def _check_across_rows(
-    rows: list[ImportRow],
-    session: Session | None,
-    committee_id: int | None,
-    *,
-    source: str,
-) -> None:
-    """Checks between rows, and against the committee's seats when a session is given."""
-    # CSV rows are named and refer to each other by name, which must be unique and is
-    # matched case-insensitively; JSON rows refer to each other by id.
-    unique_names = source == "csv"
-    name_label = _label("name", source)
-    alt_label = _label("alternate_for", source)
-    name_label_zh = _label_zh("name", source)
-    alt_label_zh = _label_zh("alternate_for", source)
+def _unique_names(rows: list[ImportRow]) -> None:
+    """CSV rows are named and refer to each other by name, which must be unique in a file
+    (matched case-insensitively)."""
     first_line: dict[str, int] = {}
+    label, label_zh = _label("name", "csv"), _label_zh("name", "csv")
     for row in rows:
         name = row.values.get("name")
-        if name is None:
+        if not name:
             continue
         key = name.casefold()
-        if unique_names and key in first_line:
+        if key in first_line:
             row.add_error(
-                f"{row.where}: {name_label}: {name} is also on line {first_line[key]}; "
+                f"{row.where}: {label}: {name} is also on line {first_line[key]}; "
                 "names must be unique within one import",
-                f"{row.where_zh}：{name_label_zh}：{name} 与第 {first_line[key]} 行重名；"
+                f"{row.where_zh}：{label_zh}：{name} 与第 {first_line[key]} 行重名；"
                 "同一次导入中的姓名不能重复",
             )
         first_line.setdefault(key, row.line)
-    by_ref: dict[str, ImportRow] = {}
-    for row in rows:
-        ref = row.values.get("ref")
-        if ref is not None:
-            by_ref.setdefault(ref.casefold() if unique_names else ref, row)
-    seats = _current_seats(session, committee_id) if session and committee_id else {}
-    for row in rows:
-        wanted = row.values.get("alternate_for")
-        if not wanted or row.values.get("role") != "alternate":
-            continue
-        target = by_ref.get(wanted.casefold() if unique_names else wanted)
-        if target is row:
-            row.add_error(
-                f"{row.where}: {alt_label}: an alternate cannot sit for itself",
-                f"{row.where_zh}：{alt_label_zh}：候补委员不能候补自己",
-            )
-        elif target is not None:
-            if target.values.get("role") == "alternate":
-                row.add_error(
-                    f"{row.where}: {alt_label}: {wanted} is another alternate, not a member",
-                    f"{row.where_zh}：{alt_label_zh}：{wanted} 是另一名候补委员，而不是正式委员",
-                )
-            row.values["alternate_for_ref"] = target.values["ref"]
-        else:
-            start = row.values.get("term_start")
-            existing = [
-                s
-                for s in seats.get(wanted.casefold(), [])
-                if s.primary_role != "alternate" and _overlaps(s, start)
-            ]
-            if len(existing) == 1:
-                row.values["alternate_for_membership_id"] = existing[0].id
-            else:
-                where = "in this file or on the committee" if session else "in this file"
-                where_zh = "本文件或本委员会" if session else "本文件"
-                row.add_error(
-                    f"{row.where}: {alt_label}: {wanted} is not a member {where}",
-                    f"{row.where_zh}：{alt_label_zh}：{wanted} 不是{where_zh}中的委员",
-                )
-    for row, message, zh in _seat_conflicts(rows, seats, source):
-        row.add_error(message, zh)
 
 
-def _check_committee_args(session: Session | None, committee_id: int | None) -> None:
-    if (session is None) != (committee_id is None):
-        raise TypeError("give both session and committee_id, or neither")
-    if session is not None:
-        v.get(session, Committee, "committee_id", committee_id)
-
-
-def preview_csv(
-    data: bytes, *, session: Session | None = None, committee_id: int | None = None
-) -> ImportPreview:
-    """Read a roster CSV into rows with their errors; writes nothing.
+def read_csv(data: bytes) -> ImportPreview:
+    """Read a roster CSV into rows with the errors of its format; needs no database.
 
     Decoded as UTF-8 (with or without a BOM), else GB18030 (UTF-16 with a BOM is read too).
-    With ``session`` and ``committee_id``, a name that already holds a current seat on the
-    committee is an error, and ``alternate_for`` may name a current member of the committee
-    who is not in the file.
+    ``preview`` then checks the rows against the committee through the services.
     """
-    _check_committee_args(session, committee_id)
     if len(data) > MAX_IMPORT_BYTES:
         return ImportPreview.refused(
             f"the file is larger than {MAX_IMPORT_BYTES:,} bytes",
@@ -828,9 +777,7 @@ def preview_csv(
             "the file has a header but no members", "文件只有表头，没有委员"
         )
     rows = [_csv_row(line, columns, cells) for line, cells in body]
-    for row in rows:
-        _check_row_rules(row)
-    _check_across_rows(rows, session, committee_id, source="csv")
+    _unique_names(rows)
     return ImportPreview(rows, source="csv")
 
 
@@ -843,44 +790,45 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def preview_json(
-    data: bytes, *, session: Session | None = None, committee_id: int | None = None
-) -> ImportPreview:
-    """Read a JSON roster file (DESIGN.md section 5, strictly, by ``parse_roster``) into rows.
+def read_json(data: bytes) -> ImportPreview:
+    """Read a JSON roster file (DESIGN.md section 5, strictly, by ``parse_roster``) into
+    rows; needs no database.
 
     A file the format refuses is one file error (parse_roster's one line). Its members become
     rows; a consultant, or a member without ``term_start``, is an error (a seat needs a
     start). The file's profile, as_of, minority_region and sop describe the file, not the
     committee, and are not imported. Names may repeat (ids tell members apart).
     """
-    _check_committee_args(session, committee_id)
+    refused = ImportPreview.refused
     if len(data) > MAX_IMPORT_BYTES:
-        return ImportPreview.refused(
+        return refused(
             f"the file is larger than {MAX_IMPORT_BYTES:,} bytes",
             f"文件超过 {MAX_IMPORT_BYTES:,} 字节",
+            "json",
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return ImportPreview.refused("the file is not UTF-8 text", "文件不是 UTF-8 文本")
+        return refused("the file is not UTF-8 text", "文件不是 UTF-8 文本", "json")
     if not text.strip():
-        return ImportPreview.refused("the file is empty", "文件是空的")
+        return refused("the file is empty", "文件是空的", "json")
     try:
         document = json.loads(text, object_pairs_hook=_no_duplicate_keys)
         roster_file, _profile = parse_roster(document)
     except json.JSONDecodeError as exc:
-        return ImportPreview.refused(
+        return refused(
             f"not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
             f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
+            "json",
         )
     except BadFile as exc:
-        return ImportPreview.refused(str(exc), exc.localized("zh"))
+        return refused(str(exc), exc.localized("zh"), "json")
     except RecursionError:
-        return ImportPreview.refused(
-            "the file nests too deeply to be a roster", "文件嵌套层级过深，不是名册文件"
+        return refused(
+            "the file nests too deeply to be a roster", "文件嵌套层级过深，不是名册文件", "json"
         )
     if not roster_file.members:
-        return ImportPreview.refused("the file has no members", "文件中没有委员")
+        return refused("the file has no members", "文件中没有委员", "json")
     rows = []
     for position, member in enumerate(roster_file.members, start=1):
         where = f"member {_shown(member.id)} ({_shown(member.name)})"
@@ -904,7 +852,7 @@ def preview_json(
                 f"{where_zh}：{key_zh('role')}：独立顾问按项目聘请，不在委员会任职",
             )
         else:
-            row.values["role"] = member.role
+            row.values["roles"] = [member.role]
         if member.term_start is None:
             row.add_error(
                 f"{where}: term_start: is required to seat a member",
@@ -912,9 +860,15 @@ def preview_json(
             )
         row.values.update(
             ref=member.id,
+            name_en="",
             gender=member.gender,
+            ethnicity="",
+            title="",
+            email="",
+            phone="",
+            consent_publish=False,
             expertise=list(member.expertise),
-            affiliated=member.affiliated,
+            affiliation=member.affiliated,
             minority=member.minority,
             term_start=member.term_start,
             term_end=member.term_end,
@@ -922,9 +876,10 @@ def preview_json(
             voting=member.voting,
             alternate_for=member.alternate_for,
         )
-        row.cells = {k: _cell_text(val) for k, val in row.values.items() if k != "ref"}
+        row.cells = {
+            k: _cell_text(val) for k, val in row.values.items() if k != "ref" and val not in ("",)
+        }
         rows.append(row)
-    _check_across_rows(rows, session, committee_id, source="json")
     return ImportPreview(rows, source="json")
 
 
@@ -940,80 +895,251 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-# --- import ---------------------------------------------------------------------------
+# --- running the rows through the services -------------------------------------------------
 
 
 def _in_order(rows: Iterable[ImportRow]) -> list[ImportRow]:
     """Members first, then the alternates, who name them."""
     rows = list(rows)
-    return [r for r in rows if r.values["role"] != "alternate"] + [
-        r for r in rows if r.values["role"] == "alternate"
-    ]
+
+    def alternate(row: ImportRow) -> bool:
+        return "alternate" in (row.values.get("roles") or ())
+
+    return [r for r in rows if not alternate(r)] + [r for r in rows if alternate(r)]
+
+
+def _current_seats(session: Session, committee_id: int, day: date) -> dict[str, list[int]]:
+    """The committee's memberships that are not history on ``day`` and not an alternate's,
+    by case-folded name: the seats an alternate of the file may sit for."""
+    found: dict[str, list[int]] = {}
+    for record in committee_seats(session, committee_id):
+        if seats.ended_before(record.ended_on, day) or "alternate" in record.roles:
+            continue
+        found.setdefault(record.name.casefold(), []).append(record.id)
+    return found
+
+
+def _names_in_use(session: Session, committee_id: int, day: date) -> dict[str, int]:
+    """Names holding a seat of the committee on ``day`` or from a later day (an import
+    creates new people: a name that is seated already would be seated twice)."""
+    return {
+        record.name.casefold(): record.id
+        for record in committee_seats(session, committee_id)
+        if not seats.over_before(record.term_end, record.ended_on, day)
+    }
+
+
+def _refusal(row: ImportRow, exc: ValidationError | NotFound, source: str) -> tuple[str, str]:
+    """A service's refusal of a row as the row's message (en, zh), naming its column."""
+    column = _COLUMN_OF_FIELD.get(exc.field.split(".")[0])
+    if column is None:
+        return f"{row.where}: {exc}", f"{row.where_zh}：{exc.localized('zh')}"
+    return (
+        f"{row.where}: {_label(column, source)}: {exc.message}",
+        f"{row.where_zh}：{_label_zh(column, source)}：{exc.localized_message('zh')}",
+    )
+
+
+def _seat_rows(
+    session: Session,
+    actor: Actor,
+    committee_id: int,
+    preview: ImportPreview,
+    day: date,
+    *,
+    collect: bool,
+    progress: Progress = NO_PROGRESS,
+) -> dict[int, int]:
+    """Seat the rows through the services, members before alternates; the membership id of
+    each row seated, by ``id(row)``. ``collect``: a row the services refuse gets the error
+    and the others go on (each row in its own savepoint); else the first refusal raises."""
+    source = preview.source
+    by_ref_row: dict[str, ImportRow] = {}
+    for row in preview.rows:
+        ref = row.values.get("ref")
+        if ref is not None:
+            by_ref_row.setdefault(ref.casefold() if source == "csv" else ref, row)
+    seated_names = _names_in_use(session, committee_id, day)
+    committee_seats_by_name = _current_seats(session, committee_id, day)
+    membership_of: dict[int, int] = {}
+    ordered = _in_order(preview.rows)
+    for done, row in enumerate(ordered, start=1):
+        progress.step(done - 1, len(ordered), row.where)
+        if not row.ok:
+            continue
+        values = row.values
+        problem = _name_in_use(row, seated_names, source)
+        alternate_for_id = None
+        if problem is None:
+            alternate_for_id, problem = _seat_of(
+                row, by_ref_row, membership_of, committee_seats_by_name, source
+            )
+        if problem is not None:
+            if not collect:
+                raise ValidationError("import", problem[0], zh=problem[1])
+            row.add_error(*problem)
+            continue
+        try:
+            with session.begin_nested():
+                person = roster.create_person(
+                    session,
+                    actor,
+                    name_zh=values["name"],
+                    gender=values["gender"],
+                    **{k: values[k] for k in ("name_en", "ethnicity", "title", "profession")},
+                    **{k: values[k] for k in ("degrees", "employer", "email", "phone")},
+                    minority=values["minority"],
+                    consent_publish=values["consent_publish"],
+                )
+                membership = roster.add_membership(
+                    session,
+                    actor,
+                    committee_id=committee_id,
+                    person_id=person.id,
+                    roles=values["roles"],
+                    expertise=values["expertise"],
+                    affiliated=values["affiliation"],
+                    term_start=values["term_start"],
+                    term_end=values["term_end"],
+                    voting=values["voting"],
+                    scientist=values["scientist"],
+                    alternate_for_id=alternate_for_id,
+                )
+        except (ValidationError, NotFound) as exc:
+            message, zh = _refusal(row, exc, source)
+            if not collect:
+                raise ValidationError("import", message, zh=zh) from exc
+            row.add_error(message, zh)
+            continue
+        membership_of[id(row)] = membership.id
+    progress.step(len(ordered), len(ordered))
+    return membership_of
+
+
+def _name_in_use(row: ImportRow, seated: Mapping[str, int], source: str) -> tuple[str, str] | None:
+    name = row.values["name"]
+    seat = seated.get(name.casefold())
+    if seat is None:
+        return None
+    return (
+        f"{row.where}: {_label('name', source)}: {name} already holds a current seat on this "
+        f"committee (membership {seat})",
+        f"{row.where_zh}：{_label_zh('name', source)}：{name} 已在本委员会任职（任职记录 {seat}）",
+    )
+
+
+def _seat_of(
+    row: ImportRow,
+    by_ref_row: Mapping[str, ImportRow],
+    membership_of: Mapping[int, int],
+    on_committee: Mapping[str, list[int]],
+    source: str,
+) -> tuple[int | None, tuple[str, str] | None]:
+    """The membership a row's ``alternate_for`` names: a row of the file (seated before the
+    alternates) or, in CSV, a seat already on the committee; or the message why not."""
+    wanted = row.values.get("alternate_for")
+    if not wanted:
+        return None, None
+    label, label_zh = _label("alternate_for", source), _label_zh("alternate_for", source)
+    try:  # a member, not an alternate, names a seat: the rule says why before any lookup
+        seat_rules.check_alternate(row.values.get("roles") or (), wanted)
+    except ValidationError as exc:
+        return None, _refusal(row, exc, source)
+    target = by_ref_row.get(wanted.casefold() if source == "csv" else wanted)
+    if target is row:
+        return None, (
+            f"{row.where}: {label}: an alternate cannot sit for itself",
+            f"{row.where_zh}：{label_zh}：候补委员不能候补自己",
+        )
+    if target is not None:
+        if id(target) in membership_of:
+            return membership_of[id(target)], None
+        if "alternate" in (target.values.get("roles") or ()):
+            return None, (
+                f"{row.where}: {label}: {wanted} is another alternate, not a member",
+                f"{row.where_zh}：{label_zh}：{wanted} 是另一名候补委员，而不是正式委员",
+            )
+        return None, (
+            f"{row.where}: {label}: {wanted} cannot be seated (see that row's problems)",
+            f"{row.where_zh}：{label_zh}：{wanted} 本身无法导入（见该行的问题）",
+        )
+    existing = on_committee.get(wanted.casefold(), []) if source == "csv" else []
+    if len(existing) == 1:
+        return existing[0], None
+    return None, (
+        f"{row.where}: {label}: {wanted} is not a member in this file or on the committee",
+        f"{row.where_zh}：{label_zh}：{wanted} 不是本文件或本委员会中的委员",
+    )
+
+
+def preview(
+    session: Session, actor: Actor, committee_id: int, read: ImportPreview, day: date
+) -> ImportPreview:
+    """``read`` (a file read by ``read_csv`` / ``read_json``) checked against the committee:
+    the import run through the roster services inside a SAVEPOINT that is rolled back, each
+    refusal added to its row. Writes nothing; ``day`` is the day the roster is judged on
+    (which seats are current)."""
+    require(actor, "roster.edit")
+    v.get(session, Committee, "committee_id", committee_id)
+    if read.file_errors:
+        return read
+    savepoint = session.begin_nested()
+    try:
+        _seat_rows(session, actor, committee_id, read, day, collect=True)
+    finally:
+        savepoint.rollback()
+    read.checked = True
+    return read
+
+
+def preview_csv(
+    session: Session, actor: Actor, committee_id: int, data: bytes, day: date
+) -> ImportPreview:
+    return preview(session, actor, committee_id, read_csv(data), day)
+
+
+def preview_json(
+    session: Session, actor: Actor, committee_id: int, data: bytes, day: date
+) -> ImportPreview:
+    return preview(session, actor, committee_id, read_json(data), day)
 
 
 def apply_import(
-    session: Session, actor: Actor, committee_id: int, preview: ImportPreview
+    session: Session,
+    actor: Actor,
+    committee_id: int,
+    checked: ImportPreview,
+    day: date,
+    progress: Progress = NO_PROGRESS,
 ) -> list[int]:
     """Seat every row of a clean preview on the committee; the new membership ids, in the
     preview's row order.
 
     Each row becomes a new person and a membership, through ``roster.create_person`` and
     ``roster.add_membership`` (both audited); alternates are added after the members they
-    sit for. Refuses (ValidationError, field ``import``) a preview with errors, and a row
-    whose name has meanwhile taken a current seat. Any error raises; the caller's
-    transaction then rolls back, so nothing is written.
+    sit for. Refuses (ValidationError, field ``import``) a preview with errors or not
+    checked against the committee, and a row the services now refuse (a name that has
+    meanwhile taken a seat). Any error — and a cancel, through ``progress`` — raises; the
+    caller's transaction then rolls back, so nothing is written.
     """
     require(actor, "roster.edit")
     committee = v.get(session, Committee, "committee_id", committee_id)
-    if not preview.ok:
-        count = len(preview.errors)
-        reason = f"{count} error(s)" if count else "no members"
-        reason_zh = f"有 {count} 处错误" if count else "没有委员"
+    if not checked.ok or not checked.checked:
+        count = len(checked.errors)
+        reason = f"{count} error(s)" if count else "no members" if checked.checked else ""
+        reason_zh = f"有 {count} 处错误" if count else "没有委员" if checked.checked else ""
+        if not checked.checked and not count:
+            raise ValidationError(
+                "import",
+                "the file was not checked against the committee; nothing was imported",
+                zh="文件尚未对照本委员会检查，未导入任何数据",
+            )
         raise ValidationError(
             "import",
             f"the file has {reason}; nothing was imported",
             zh=f"文件{reason_zh}，未导入任何数据",
         )
-    conflicts = _seat_conflicts(preview.rows, _current_seats(session, committee.id), preview.source)
-    if conflicts:
-        _row, message, zh = conflicts[0]
-        raise ValidationError("import", message, zh=zh)
-    new_ids: dict[int, int] = {}
-    membership_of_ref: dict[str, int] = {}
-    for row in _in_order(preview.rows):
-        values = row.values
-        try:
-            person = roster.create_person(
-                session,
-                actor,
-                name_zh=values["name"],
-                gender=values["gender"],
-                minority=values["minority"],
-                profession=values["profession"],
-                employer=values["employer"],
-                degrees=values["degrees"],
-            )
-            alternate_for_id = values.get("alternate_for_membership_id")
-            if values.get("alternate_for_ref") is not None:
-                alternate_for_id = membership_of_ref[values["alternate_for_ref"]]
-            membership = roster.add_membership(
-                session,
-                actor,
-                committee_id=committee.id,
-                person_id=person.id,
-                roles=[values["role"]],
-                expertise=values["expertise"],
-                affiliated=values["affiliated"],
-                term_start=values["term_start"],
-                term_end=values["term_end"],
-                voting=values["voting"],
-                scientist=values["scientist"],
-                alternate_for_id=alternate_for_id,
-            )
-        except (ValidationError, NotFound) as exc:
-            raise ValidationError(
-                "import", f"{row.where}: {exc}", zh=f"{row.where_zh}：{exc.localized('zh')}"
-            ) from exc
-        new_ids[id(row)] = membership.id
-        membership_of_ref[values["ref"]] = membership.id
-    return [new_ids[id(row)] for row in preview.rows]
+    written = _seat_rows(
+        session, actor, committee.id, checked, day, collect=False, progress=progress
+    )
+    return [written[id(row)] for row in checked.rows]

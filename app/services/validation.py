@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.vocabulary import ENTITIES, Vocabulary, field_name
@@ -157,18 +158,35 @@ def known_keys(changes: Mapping[str, Any], allowed: Collection[str]) -> None:
             raise invalid(key, "is not a field that can be changed here", "不是此处可修改的字段")
 
 
-def get(session: Session, model: type[T], field: str, ident: Any) -> T:
-    """The row ``ident`` of ``model``, or NotFound naming ``field``."""
+def _record_id(field: str, ident: Any) -> int:
     if isinstance(ident, bool) or not isinstance(ident, int):
         raise invalid(field, "must be a record id", "必须是记录编号")
-    row = session.get(model, ident)
+    return ident
+
+
+def _not_found(field: str, table: str, ident: int) -> NotFound:
+    what = ENTITIES.name(table, "zh") if table in ENTITIES else "记录"
+    return NotFound(
+        field,
+        f"no {table} with id {ident}",
+        zh=f"找不到编号为 {ident} 的{what}",
+        zh_field=field_label(field),
+    )
+
+
+def get(session: Session, model: type[T], field: str, ident: Any) -> T:
+    """The row ``ident`` of ``model``, or NotFound naming ``field``."""
+    row = session.get(model, _record_id(field, ident))
     if row is None:
-        table = getattr(model, "__tablename__", "record")
-        what = ENTITIES.name(table, "zh") if table in ENTITIES else "记录"
-        raise NotFound(
-            field,
-            f"no {table} with id {ident}",
-            zh=f"找不到编号为 {ident} 的{what}",
-            zh_field=field_label(field),
-        )
+        raise _not_found(field, getattr(model, "__tablename__", "record"), ident)
     return row
+
+
+def known(session: Session, model: type[Any], field: str, ident: Any) -> int:
+    """``ident`` if a row of ``model`` has it, else NotFound naming ``field`` — as ``get``, but
+    a Core query that loads no ORM object (for the read models the window opens with)."""
+    table = model.__table__
+    query = select(table.c.id).where(table.c.id == _record_id(field, ident))
+    if session.execute(query).first() is None:
+        raise _not_found(field, table.name, ident)
+    return int(ident)

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import SQLAlchemyError
 
+from app.context import AppContext
 from app.db import Database, open_database
 from app.errors import UserError
 from app.paths import APP_NAME, DataPaths
+from app.preferences import resolve_language
 from app.ui.i18n import install_translators
 from app.ui.icons import icon
 from app.ui.main_window import MainWindow
@@ -47,16 +48,31 @@ def create_main_window(
     settings: QSettings | None = None,
     today: Callable[[], date] = date.today,
 ) -> MainWindow:
-    """The main window on ``db`` in ``lang`` (zh_CN, en, None = system), not yet shown.
+    """The main window on ``db`` in ``lang`` (zh_CN, en, None = the user's preference, else
+    the system's), not yet shown. Its application context is made here, with ``today`` as
+    its clock.
 
     Never opens a modal dialog and never runs the event loop, so tests and headless
     screenshots can drive it. ``page`` must be one of ``app.ui.main_window.PAGE_IDS`` and
     ``committee_id`` a committee of ``db`` (ValueError otherwise). Geometry is remembered
     only when ``settings`` is given.
     """
+    ctx = AppContext(db, paths=paths, lang=resolve_language(lang), clock=today)
+    return window_for(ctx, page=page, committee_id=committee_id, settings=settings)
+
+
+def window_for(
+    ctx: AppContext,
+    *,
+    page: str = "dashboard",
+    committee_id: int | None = None,
+    settings: QSettings | None = None,
+) -> MainWindow:
+    """The main window on the application context ``ctx`` (its language installed), on
+    ``page`` and committee ``committee_id``, not yet shown; as ``create_main_window``."""
     app = ensure_application()
-    language = install_translators(app, lang)
-    window = MainWindow(db, lang=language, paths=paths, settings=settings, today=today)
+    install_translators(app, ctx.lang)
+    window = MainWindow(ctx, settings=settings, page=page)
     if committee_id is not None:
         window.set_committee(committee_id)
     window.show_page(page)
@@ -90,7 +106,7 @@ def run_gui(paths: DataPaths, database_url: str, lang: str | None) -> int:
     code is then 1.
     """
     app = ensure_application()
-    language = install_translators(app, lang)
+    language = install_translators(app, resolve_language(lang))
     title = APP_NAME
     try:
         paths.ensure()
@@ -103,7 +119,7 @@ def run_gui(paths: DataPaths, database_url: str, lang: str | None) -> int:
             ).format(reason=exc.localized(language)),
         )
         return 1
-    except (SQLAlchemyError, OSError) as exc:
+    except OSError as exc:
         log.exception("opening the database failed")
         _critical(
             title,
@@ -115,7 +131,8 @@ def run_gui(paths: DataPaths, database_url: str, lang: str | None) -> int:
         )
         return 1
     try:
-        window = MainWindow(db, lang=language, paths=paths, settings=QSettings())
+        ctx = AppContext(db, paths=paths, lang=language)
+        window = MainWindow(ctx, settings=QSettings())
         window.show()
         return app.exec()
     finally:

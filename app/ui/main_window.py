@@ -1,10 +1,12 @@
 """The main window: the committee switcher on top, navigation on the left, one page per
-entry, data location below; the Committee and Roster menus."""
+entry, data location below; the Committee and Roster menus.
+
+It holds the application context and hands it to the pages. A page is built the first
+time it is shown (the dashboard at once), so the window opens as fast as its first page.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
@@ -20,26 +22,18 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
-from sqlalchemy.engine import make_url
 
-from app.db import Database, sqlite_file
-from app.paths import DataPaths
-from app.ui.committee import CommitteeRosterPage
+from app.context import AppContext
+from app.db import describe_database
+from app.services.queries.overview import Overview, load_overview
 from app.ui.icons import icon
 from app.ui.labels import display_name, other_name
-from app.ui.overview import Overview, load_overview
 from app.ui.pages.base import Page, PageContext, named
 from app.ui.pages.dashboard import DashboardPage
-from app.ui.pages.workspace import (
-    DocumentsPage,
-    DossiersPage,
-    MeetingsPage,
-    ReviewsPage,
-    SettingsPage,
-)
-from app.ui.roster_io import FileChooser, RosterTransfer
+from app.ui.roster_io.files import FileChooser
 
 if TYPE_CHECKING:
+    from app.ui.roster_io import RosterTransfer
     from app.ui.setup import CommitteeSettingsDialog
 
 # Page ids, in navigation order; ``ethicsdesk shot --page`` uses the same names.
@@ -61,49 +55,31 @@ QToolBar#committee_bar { border: none; border-bottom: 1px solid #d9dee4; spacing
 """
 
 
-def describe_database(url: str) -> str:
-    """Where the data lives, fit to show: the file of SQLite, else the URL without password."""
-    path = sqlite_file(url)
-    if path is not None:
-        return str(path)
-    return make_url(url).render_as_string(hide_password=True)
-
-
 class MainWindow(QMainWindow):
-    """Navigation plus pages. ``settings`` keeps the window geometry; None (tests,
-    screenshots) keeps nothing."""
+    """Navigation plus pages, on the application context ``ctx``. ``settings`` keeps the
+    window geometry; None (tests, screenshots) keeps nothing. ``page`` is the page shown
+    first."""
 
     def __init__(
         self,
-        db: Database,
+        ctx: AppContext,
         *,
-        lang: str = "en",
-        paths: DataPaths | None = None,
         settings: QSettings | None = None,
-        today: Callable[[], date] = date.today,
         committee_id: int | None = None,
+        page: str = "dashboard",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
-        self.lang = lang
-        self.paths = paths
+        self.ctx = ctx
+        self.lang = ctx.lang
         self._settings = settings
-        self._today = today
         self._committee_id = committee_id
+        self._context: PageContext | None = None
         self.overview = Overview(institutions=())
         self.setWindowIcon(icon("ethicsdesk"))
 
-        self.dashboard = DashboardPage(db, today)
-        self.pages: dict[str, Page | DashboardPage] = {
-            "dashboard": self.dashboard,
-            "committee": CommitteeRosterPage(db, today),
-            "dossiers": DossiersPage(),
-            "reviews": ReviewsPage(),
-            "meetings": MeetingsPage(),
-            "documents": DocumentsPage(),
-            "settings": SettingsPage(),
-        }
+        self.dashboard = DashboardPage(ctx)
+        self.pages: dict[str, QWidget] = {"dashboard": self.dashboard}
         labels = {
             "dashboard": self.tr("Dashboard"),
             "committee": self.tr("Committee"),
@@ -122,16 +98,20 @@ class MainWindow(QMainWindow):
         # Pages sit on the base colour (white in light themes), the navigation beside them.
         self.stack.setBackgroundRole(QPalette.ColorRole.Base)
         self.stack.setAutoFillBackground(True)
+        self._slots: dict[str, QWidget] = {}
         for number, page_id in enumerate(PAGE_IDS, start=1):
             item = QListWidgetItem(icon(f"nav-{page_id}"), labels[page_id])
             item.setData(Qt.ItemDataRole.UserRole, page_id)
             item.setToolTip(f"{labels[page_id]} (Ctrl+{number})")
             self.navigation.addItem(item)
-            self.stack.addWidget(self.pages[page_id])
+            # a placeholder until the page is first shown
+            slot = self.dashboard if page_id == "dashboard" else QWidget()
+            self._slots[page_id] = slot
+            self.stack.addWidget(slot)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda p=page_id: self.show_page(p))
         self.navigation.setFixedWidth(max(180, self.navigation.sizeHintForColumn(0) + 2 * 6 + 8))
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._row_changed)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -144,7 +124,7 @@ class MainWindow(QMainWindow):
         self.location = named(QLabel(), "data_location")
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.location.setText(
-            self.tr("Data: {location}").format(location=describe_database(db.url))
+            self.tr("Data: {location}").format(location=describe_database(ctx.db.url))
         )
         self.statusBar().addPermanentWidget(self.location)
 
@@ -153,43 +133,73 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
 
-        for page in self.pages.values():
-            if isinstance(page, Page):
-                page.setup_requested.connect(self.show_welcome)
         self.dashboard.committee_created.connect(self._committee_created)
         self.dashboard.demo_built.connect(self._demo_built)
         self.dashboard.committee_chosen.connect(self.set_committee)
-        committee_page = self.pages["committee"]
-        assert isinstance(committee_page, CommitteeRosterPage)
-        # The dashboard's seat counts and expiries follow every roster change.
-        committee_page.roster_changed.connect(lambda: self.refresh(skip="committee"))
 
         self.file_chooser = FileChooser()
         self.settings_dialog: CommitteeSettingsDialog | None = None
-        self.roster_transfer = RosterTransfer(
-            db,
-            lambda: self._committee_id,
-            lang=lang,
-            today=today,
-            chooser=self.file_chooser,
-            parent=self,
-        )
-        self.roster_transfer.imported.connect(self._roster_imported)
-        self.roster_transfer.exported.connect(self._roster_exported)
-        self.roster_transfer.failed.connect(self._show_problem)
+        self._roster_transfer: RosterTransfer | None = None
         self._build_committee_bar()
         self._build_menus()
-        settings_page = self.pages["settings"]
-        if isinstance(settings_page, SettingsPage):
-            settings_page.committee_settings_requested.connect(self.open_committee_settings)
 
         self.resize(1200, 780)
         if settings is not None:
             geometry = settings.value(GEOMETRY_KEY)
             if isinstance(geometry, QByteArray | bytes):
                 self.restoreGeometry(QByteArray(geometry))
-        self.navigation.setCurrentRow(0)
         self.refresh()
+        self.show_page(page)
+
+    # --- pages, built when first shown ------------------------------------------------------
+
+    def _build_page(self, page_id: str) -> QWidget:
+        ctx = self.ctx
+        page: QWidget
+        if page_id == "committee":
+            from app.ui.committee import CommitteeRosterPage
+
+            committee_page = CommitteeRosterPage(ctx)
+            # The dashboard's seat counts and expiries follow every roster change.
+            committee_page.roster_changed.connect(lambda: self.refresh(skip="committee"))
+            page = committee_page
+        else:
+            from app.ui.pages import workspace
+
+            page = {
+                "dossiers": workspace.DossiersPage,
+                "reviews": workspace.ReviewsPage,
+                "meetings": workspace.MeetingsPage,
+                "documents": workspace.DocumentsPage,
+                "settings": workspace.SettingsPage,
+            }[page_id](ctx)
+            if isinstance(page, workspace.SettingsPage):
+                page.committee_settings_requested.connect(self.open_committee_settings)
+        if isinstance(page, Page):
+            page.setup_requested.connect(self.show_welcome)
+        return page
+
+    def page(self, page_id: str) -> QWidget:
+        """The page ``page_id``, built (and drawn from the data) if it was not yet."""
+        if page_id not in self.pages:
+            if page_id not in PAGE_IDS:
+                raise ValueError(f"unknown page {page_id!r} (pages: {', '.join(PAGE_IDS)})")
+            page = self._build_page(page_id)
+            index = PAGE_IDS.index(page_id)
+            placeholder = self._slots[page_id]
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._slots[page_id] = page
+            self.pages[page_id] = page
+            if self._context is not None:
+                page.refresh(self._context)  # type: ignore[attr-defined]
+        return self.pages[page_id]
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGE_IDS):
+            page = self.page(PAGE_IDS[row])
+            self.stack.setCurrentWidget(page)
 
     # --- navigation ---------------------------------------------------------------------
 
@@ -198,12 +208,10 @@ class MainWindow(QMainWindow):
         if page_id not in PAGE_IDS:
             raise ValueError(f"unknown page {page_id!r} (pages: {', '.join(PAGE_IDS)})")
         self.navigation.setCurrentRow(PAGE_IDS.index(page_id))
+        self._row_changed(PAGE_IDS.index(page_id))
 
     def current_page_id(self) -> str:
         return PAGE_IDS[self.stack.currentIndex()]
-
-    def page(self, page_id: str) -> Page | DashboardPage:
-        return self.pages[page_id]
 
     def show_welcome(self) -> None:
         self.show_page("dashboard")
@@ -226,7 +234,7 @@ class MainWindow(QMainWindow):
     def refresh(self, *, skip: str | None = None) -> None:
         """Read the data again and redraw title and pages (all but ``skip``, a page that
         has just redrawn itself)."""
-        self.overview = load_overview(self.db, self._today())
+        self.overview = self.ctx.read(load_overview, self.ctx.today())
         committee = self.overview.committee(self._committee_id)
         if committee is None and self.overview.committees:
             committee = self.overview.committees[0]
@@ -241,12 +249,13 @@ class MainWindow(QMainWindow):
             overview=self.overview,
             committee=committee,
             lang=self.lang,
-            database=describe_database(self.db.url),
-            paths=self.paths,
+            database=describe_database(self.ctx.db.url),
+            paths=self.ctx.paths,
         )
+        self._context = context
         for page_id, page in self.pages.items():
             if page_id != skip:
-                page.refresh(context)
+                page.refresh(context)  # type: ignore[attr-defined]
 
     # --- the committee switcher and the committee's settings ---------------------------------
 
@@ -342,12 +351,7 @@ class MainWindow(QMainWindow):
             return None
         return self._show_settings(
             CommitteeSettingsDialog(
-                self.db,
-                committee_id=self._committee_id,
-                lang=self.lang,
-                today=self._today,
-                chooser=self.file_chooser,
-                parent=self,
+                self.ctx, committee_id=self._committee_id, chooser=self.file_chooser, parent=self
             )
         )
 
@@ -361,10 +365,8 @@ class MainWindow(QMainWindow):
             return None
         return self._show_settings(
             CommitteeSettingsDialog(
-                self.db,
+                self.ctx,
                 institution_id=committee.institution_id,
-                lang=self.lang,
-                today=self._today,
                 chooser=self.file_chooser,
                 parent=self,
             )
@@ -390,6 +392,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The committee's settings have been saved."), 8000)
 
     # --- roster import and export -----------------------------------------------------------
+
+    @property
+    def roster_transfer(self) -> RosterTransfer:
+        """Import and export of the current committee's roster (made when first used)."""
+        if self._roster_transfer is None:
+            from app.ui.roster_io import RosterTransfer
+
+            transfer = RosterTransfer(
+                self.ctx, lambda: self._committee_id, chooser=self.file_chooser, parent=self
+            )
+            transfer.imported.connect(self._roster_imported)
+            transfer.exported.connect(self._roster_exported)
+            transfer.failed.connect(self._show_problem)
+            self._roster_transfer = transfer
+        return self._roster_transfer
 
     def _roster_imported(self, committee_id: int, count: int) -> None:
         self._committee_id = committee_id

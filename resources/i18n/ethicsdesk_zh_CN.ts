@@ -235,12 +235,35 @@
         <translation>第{number}届：{reason}</translation>
     </message>
     <message>
-        <source>The database could not be written: {reason}</source>
-        <translation>无法写入数据库：{reason}</translation>
-    </message>
-    <message>
         <source>The committee has been created. Its terms can be recorded now.</source>
         <translation>委员会已创建，现在可以登记届次。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceLine</name>
+    <message>
+        <source>• {requirement} ({rule})</source>
+        <translation>• {requirement}（{rule}）</translation>
+    </message>
+    <message>
+        <source>• and {count} more</source>
+        <translation>• 另有 {count} 项</translation>
+    </message>
+    <message>
+        <source>Compliant today and for the next {days} days.</source>
+        <translation>今日符合要求，未来 {days} 天内保持符合。</translation>
+    </message>
+    <message>
+        <source>Compliant today; not compliant from {date}:</source>
+        <translation>今日符合要求；自 {date} 起不符合：</translation>
+    </message>
+    <message>
+        <source>Not compliant:</source>
+        <translation>不符合：</translation>
+    </message>
+    <message>
+        <source>Compliant from {date}.</source>
+        <translation>自 {date} 起符合要求。</translation>
     </message>
 </context>
 <context>
@@ -361,20 +384,8 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>confidentiality</source>
-        <translation>保密承诺</translation>
-    </message>
-    <message>
-        <source>conflict of interest</source>
-        <translation>利益冲突声明</translation>
-    </message>
-    <message>
         <source>None on file</source>
         <translation>未存档</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -493,10 +504,6 @@
         <source>None</source>
         <translation>无</translation>
     </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
 </context>
 <context>
     <name>DocumentsPage</name>
@@ -555,10 +562,6 @@
         <translation>{name}（{roles}）将离开委员会。该任职记录连同日期和离任原因将保留在历史记录中。</translation>
     </message>
     <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
         <source>e.g. resigned, term not renewed, moved away</source>
         <translation>例如：辞任、任期届满未续聘、调离</translation>
     </message>
@@ -578,16 +581,16 @@
 <context>
     <name>ExpiriesSection</name>
     <message>
-        <source>Expiring within 90 days</source>
-        <translation>90 天内到期</translation>
+        <source>Expiring within {days} days</source>
+        <translation>{days} 天内到期</translation>
     </message>
     <message>
         <source>Terms of office, training and declarations of {committee} that run out by {date}, soonest first; those already run out are marked.</source>
         <translation>{committee}在 {date} 前到期的任期、培训和声明，按到期先后排列；已过期的以红色标出。</translation>
     </message>
     <message>
-        <source>Nothing expires in the next 90 days: every term, training record and declaration on file runs beyond {date}.</source>
-        <translation>未来 90 天内没有到期事项：已登记的任期、培训记录和声明均在 {date} 之后到期。</translation>
+        <source>Nothing expires in the next {days} days: every term, training record and declaration on file runs beyond {date}.</source>
+        <translation>未来 {days} 天内没有到期事项：所有任期、培训记录和声明的有效期都超过 {date}。</translation>
     </message>
 </context>
 <context>
@@ -755,6 +758,26 @@
     <message>
         <source>Import {rows} members</source>
         <translation>导入 {rows} 名委员</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported until every problem is fixed in the file.</source>
+        <translation>文件中的问题全部改正之前，无法导入任何数据。</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>The import was stopped; nothing was imported.</source>
+        <translation>导入已停止，未导入任何数据。</translation>
     </message>
     <message>
         <source>Nothing was imported: {reason}</source>
@@ -959,6 +982,14 @@
     <message>
         <source>Degrees</source>
         <translation>学位</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Ethnicity</source>
@@ -1172,46 +1203,6 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Expertise</source>
-        <translation>专业领域</translation>
-    </message>
-    <message>
-        <source>Affiliated</source>
-        <translation>本机构</translation>
-    </message>
-    <message>
-        <source>Term start</source>
-        <translation>任期开始</translation>
-    </message>
-    <message>
-        <source>Term end</source>
-        <translation>任期结束</translation>
-    </message>
-    <message>
-        <source>Profession</source>
-        <translation>职称</translation>
-    </message>
-    <message>
-        <source>Employer</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Alternate for</source>
-        <translation>替补对象</translation>
-    </message>
-    <message>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
@@ -1371,73 +1362,6 @@
     </message>
 </context>
 <context>
-    <name>Profiles</name>
-    <message>
-        <source>China: 2023 Measures</source>
-        <translation>中国：2023年审查办法</translation>
-    </message>
-    <message>
-        <source>Measures for Ethical Review of Life Science and Medical Research Involving Humans (2023)</source>
-        <translation>涉及人的生命科学和医学研究伦理审查办法（2023年）</translation>
-    </message>
-    <message>
-        <source>China: 2016 Measures (Order No. 11)</source>
-        <translation>中国：2016年审查办法（11号令）</translation>
-    </message>
-    <message>
-        <source>Measures for Ethical Review of Biomedical Research Involving Humans (2016, NHFPC Order No. 11)</source>
-        <translation>涉及人的生物医学研究伦理审查办法（2016年，国家卫生计生委令第11号）</translation>
-    </message>
-    <message>
-        <source>China: drug GCP (2020)</source>
-        <translation>中国：药物临床试验GCP（2020年）</translation>
-    </message>
-    <message>
-        <source>Good Clinical Practice for Drug Clinical Trials (2020)</source>
-        <translation>药物临床试验质量管理规范（2020年）</translation>
-    </message>
-    <message>
-        <source>China: science and technology ethics (2023)</source>
-        <translation>中国：科技伦理审查（2023年）</translation>
-    </message>
-    <message>
-        <source>Measures for Science and Technology Ethics Review (Trial, 2023)</source>
-        <translation>科技伦理审查办法（试行）（2023年）</translation>
-    </message>
-    <message>
-        <source>ICH E6 (GCP)</source>
-        <translation>ICH E6（GCP）</translation>
-    </message>
-    <message>
-        <source>ICH E6 Guideline for Good Clinical Practice</source>
-        <translation>ICH E6 药物临床试验质量管理规范指导原则</translation>
-    </message>
-    <message>
-        <source>US: Common Rule (45 CFR 46)</source>
-        <translation>美国：通用规则（45 CFR 46）</translation>
-    </message>
-    <message>
-        <source>Protection of Human Subjects, 45 CFR 46 (the Common Rule, 2018)</source>
-        <translation>美国联邦法规 45 CFR 46 人类受试者保护（通用规则，2018年）</translation>
-    </message>
-    <message>
-        <source>US: FDA (21 CFR 56)</source>
-        <translation>美国：FDA（21 CFR 56）</translation>
-    </message>
-    <message>
-        <source>FDA Institutional Review Boards, 21 CFR 56</source>
-        <translation>美国联邦法规 21 CFR 56 机构审查委员会（FDA）</translation>
-    </message>
-    <message>
-        <source>WHO (2011)</source>
-        <translation>世界卫生组织（2011年）</translation>
-    </message>
-    <message>
-        <source>WHO Standards and Operational Guidance for Ethics Review of Health-Related Research with Human Participants (2011)</source>
-        <translation>世界卫生组织《涉及人类受试者的健康相关研究伦理审查标准与操作指南》（2011年）</translation>
-    </message>
-</context>
-<context>
     <name>ReviewsPage</name>
     <message>
         <source>When a submission has been accepted and given primary reviewers, their assignments and worksheets appear here: a score and comment for each approval criterion, and the decision each reviewer recommends.</source>
@@ -1462,10 +1386,6 @@
 </context>
 <context>
     <name>RosterModel</name>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
     <message>
         <source>Alternate ({name})</source>
         <translation>候补委员（{name}）</translation>
@@ -1533,42 +1453,6 @@
     <message>
         <source>Standing confidentiality and conflict-of-interest declarations</source>
         <translation>长期有效的保密承诺和利益冲突声明</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Roles</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <source>Expertise</source>
-        <translation>专业领域</translation>
-    </message>
-    <message>
-        <source>Affiliation</source>
-        <translation>所属</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <source>Title / profession</source>
-        <translation>职称 / 专业</translation>
-    </message>
-    <message>
-        <source>Term</source>
-        <translation>任期</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>培训</translation>
-    </message>
-    <message>
-        <source>Declarations</source>
-        <translation>声明</translation>
     </message>
     <message>
         <source>Affiliated</source>
@@ -1681,6 +1565,10 @@
         <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
+        <source>EthicsDesk could not do this because of an error; see the log.</source>
+        <translation>由于 EthicsDesk 出错，未能完成此操作；详情见日志。</translation>
+    </message>
+    <message>
         <source>roster</source>
         <translation>名册</translation>
     </message>
@@ -1696,117 +1584,6 @@
         <source>Export roster</source>
         <translation>导出名册</translation>
     </message>
-    <message>
-        <source>The roster could not be written to {file}: {reason}</source>
-        <translation>无法将名册写入 {file}：{reason}</translation>
-    </message>
-</context>
-<context>
-    <name>RosterVocabulary</name>
-    <message>
-        <source>Chair</source>
-        <translation>主任委员</translation>
-    </message>
-    <message>
-        <source>Vice-chair</source>
-        <translation>副主任委员</translation>
-    </message>
-    <message>
-        <source>Member</source>
-        <translation>委员</translation>
-    </message>
-    <message>
-        <source>Alternate</source>
-        <translation>候补委员</translation>
-    </message>
-    <message>
-        <source>Secretary</source>
-        <translation>秘书</translation>
-    </message>
-    <message>
-        <source>Medicine</source>
-        <translation>医学</translation>
-    </message>
-    <message>
-        <source>Life science</source>
-        <translation>生命科学</translation>
-    </message>
-    <message>
-        <source>Pharmacy</source>
-        <translation>药学</translation>
-    </message>
-    <message>
-        <source>Nursing</source>
-        <translation>护理</translation>
-    </message>
-    <message>
-        <source>Statistics</source>
-        <translation>统计学</translation>
-    </message>
-    <message>
-        <source>Bioethics</source>
-        <translation>生命伦理学</translation>
-    </message>
-    <message>
-        <source>Law</source>
-        <translation>法学</translation>
-    </message>
-    <message>
-        <source>Sociology</source>
-        <translation>社会学</translation>
-    </message>
-    <message>
-        <source>Lay person</source>
-        <translation>社会人士</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>Other gender</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Confidentiality</source>
-        <translation>保密承诺</translation>
-    </message>
-    <message>
-        <source>Conflict of interest</source>
-        <translation>利益冲突声明</translation>
-    </message>
-    <message>
-        <source>Standing</source>
-        <translation>长期有效</translation>
-    </message>
-    <message>
-        <source>One meeting</source>
-        <translation>单次会议</translation>
-    </message>
-    <message>
-        <source>One project</source>
-        <translation>单个项目</translation>
-    </message>
-    <message>
-        <source>verified against the official text</source>
-        <translation>已与官方文本核对</translation>
-    </message>
-    <message>
-        <source>corroborated by secondary sources</source>
-        <translation>有二手资料佐证</translation>
-    </message>
-    <message>
-        <source>unverified</source>
-        <translation>未核实</translation>
-    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1819,16 +1596,28 @@
         <translation>数据库</translation>
     </message>
     <message>
-        <source>Chinese (Simplified)</source>
-        <translation>简体中文</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>英语</translation>
+        <source>The system&apos;s language</source>
+        <translation>跟随系统语言</translation>
     </message>
     <message>
         <source>Language</source>
         <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The choice could not be saved: {reason}</source>
+        <translation>无法保存此选择：{reason}</translation>
+    </message>
+    <message>
+        <source>EthicsDesk will be in {language} from its next start.</source>
+        <translation>EthicsDesk 下次启动时将使用{language}。</translation>
+    </message>
+    <message>
+        <source>EthicsDesk will follow the system&apos;s language from its next start.</source>
+        <translation>EthicsDesk 下次启动时将跟随系统语言。</translation>
+    </message>
+    <message>
+        <source>Language now</source>
+        <translation>当前语言</translation>
     </message>
     <message>
         <source>EthicsDesk keeps everything in one database, in its data folder, on this computer. The committee&apos;s names, filing, number series, terms and regulatory profile are kept in its settings.</source>
@@ -1839,20 +1628,20 @@
         <translation>委员会设置…</translation>
     </message>
     <message>
+        <source>EthicsDesk keeps everything in one database, in its data folder, on this computer. The data folder is chosen when EthicsDesk starts.</source>
+        <translation>EthicsDesk 将全部数据保存在本机数据文件夹中的一个数据库里。数据文件夹在 EthicsDesk 启动时选定。</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>EthicsDesk keeps everything in one database, in its data folder, on this computer. The data folder and the language are chosen when EthicsDesk starts.</source>
-        <translation>EthicsDesk 将所有资料保存在本机数据文件夹中的一个数据库里。数据文件夹和界面语言在 EthicsDesk 启动时确定。</translation>
+        <source>To use another data folder, start EthicsDesk with the option --data-dir FOLDER; --lang zh_CN or --lang en chooses the language for one run.</source>
+        <translation>如需使用其他数据文件夹，请以 --data-dir 文件夹 选项启动 EthicsDesk；--lang zh_CN 或 --lang en 可为单次运行指定语言。</translation>
     </message>
     <message>
         <source>Committee</source>
         <translation>委员会</translation>
-    </message>
-    <message>
-        <source>To use another data folder or language, start EthicsDesk with the options --data-dir FOLDER and --lang zh_CN or --lang en.</source>
-        <translation>如需使用其他数据文件夹或语言，请在启动 EthicsDesk 时加上选项 --data-dir 文件夹，以及 --lang zh_CN 或 --lang en。</translation>
     </message>
 </context>
 <context>
@@ -2040,82 +1829,6 @@
 <context>
     <name>Vocabulary</name>
     <message>
-        <source>chair</source>
-        <translation>主任委员</translation>
-    </message>
-    <message>
-        <source>vice-chair</source>
-        <translation>副主任委员</translation>
-    </message>
-    <message>
-        <source>member</source>
-        <translation>委员</translation>
-    </message>
-    <message>
-        <source>alternate</source>
-        <translation>候补委员</translation>
-    </message>
-    <message>
-        <source>secretary</source>
-        <translation>秘书</translation>
-    </message>
-    <message>
-        <source>medicine</source>
-        <translation>医学</translation>
-    </message>
-    <message>
-        <source>life science</source>
-        <translation>生命科学</translation>
-    </message>
-    <message>
-        <source>pharmacy</source>
-        <translation>药学</translation>
-    </message>
-    <message>
-        <source>nursing</source>
-        <translation>护理</translation>
-    </message>
-    <message>
-        <source>statistics</source>
-        <translation>统计学</translation>
-    </message>
-    <message>
-        <source>bioethics</source>
-        <translation>生命伦理学</translation>
-    </message>
-    <message>
-        <source>law</source>
-        <translation>法学</translation>
-    </message>
-    <message>
-        <source>sociology</source>
-        <translation>社会学</translation>
-    </message>
-    <message>
-        <source>lay person</source>
-        <translation>社会人士</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>any biomedical field</source>
-        <translation>任一生物医学领域</translation>
-    </message>
-    <message>
-        <source>law or ethics</source>
-        <translation>法学或伦理学</translation>
-    </message>
-    <message>
-        <source>confidentiality undertaking</source>
-        <translation>保密承诺</translation>
-    </message>
-    <message>
-        <source>conflict-of-interest declaration</source>
-        <translation>利益冲突声明</translation>
-    </message>
-    <message>
         <source>more than half of all members</source>
         <translation>全体委员过半数</translation>
     </message>
@@ -2130,10 +1843,6 @@
     <message>
         <source>two thirds of the members present</source>
         <translation>出席委员三分之二以上</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
     </message>
     <message>
         <source>remote attendance counts</source>
@@ -2232,10 +1941,6 @@
     <message>
         <source>Enter the committee&apos;s name in Chinese.</source>
         <translation>请填写委员会的中文名称。</translation>
-    </message>
-    <message>
-        <source>The database could not be written: {reason}</source>
-        <translation>无法写入数据库：{reason}</translation>
     </message>
     <message>
         <source>Building the demo…</source>

@@ -25,6 +25,18 @@ VOCABULARY = re.compile(
 )
 
 
+@pytest.fixture(autouse=True)
+def _english_locale_without_preference(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The language comes from --lang, else the stored preference, else the locale: these
+    tests read English unless they ask for Chinese, whatever the machine has stored."""
+    monkeypatch.setenv("ETHICSDESK_CONFIG", str(tmp_path_factory.mktemp("config")))
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 def write(tmp_path: Path, doc: Any, name: str = "input.json") -> Path:
     path = tmp_path / name
     path.write_text(
@@ -183,7 +195,7 @@ def test_rules_show_prints_every_rule_with_citation_and_evidence_in_chinese(
         assert rule.id in out
         assert rule.message.zh.format(**rule.params) in out
     assert "《涉及人的生命科学和医学研究伦理审查办法》" in out
-    assert "有佐证" in out and "未核实，请对照官方文本" in out
+    assert "有二手资料佐证" in out and "尚未核实" in out
     assert "Members" not in out  # no English where Chinese exists
 
 
@@ -341,6 +353,30 @@ def test_bad_input_never_prints_a_traceback_and_never_loads_qt_or_the_orm(tmp_pa
         f"b = main(['check', 'roster', {str(good)!r}, '--json']); "
         "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'sqlalchemy'))]; "
         "print(a, b, loaded, file=sys.stderr); sys.exit(0 if (a, b, loaded) == (2, 0, []) else 1)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_rules_and_help_never_load_qt_or_sqlalchemy() -> None:
+    script = "\n".join(
+        [
+            "import sys",
+            "from app.cli import main",
+            "a = main(['rules', 'list'])",
+            "b = main(['--lang', 'zh_CN', 'rules', 'show', 'cn-2023'])",
+            "c = main(['rules', 'show', 'cn-1999'])",
+            "try:",
+            "    main(['--lang', 'zh_CN', 'check', 'roster', '--help'])",
+            "except SystemExit as exc:",
+            "    d = exc.code",
+            "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'sqlalchemy'))]",
+            "print(a, b, c, d, loaded, file=sys.stderr)",
+            "sys.exit(0 if (a, b, c, d, loaded) == (0, 0, 2, 0, []) else 1)",
+        ]
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=False

@@ -15,21 +15,21 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.context import AppContext
 from app.db import Database
 from app.errors import ValidationError
 from app.models import Attachment, Committee, Declaration, Meeting, Membership, Person, Training
 from app.services import organisation, roster
 from app.services.actors import SYSTEM
-from app.services.demo import build_demo
+from app.services.queries.overview import load_overview
 from app.ui.committee import CommitteeRosterPage
 from app.ui.committee.composition_panel import FINDING_ROLE
 from app.ui.committee.membership_dialog import EndMembershipDialog, MembershipDialog
 from app.ui.committee.person_records import DeclarationDialog, TrainingDialog
 from app.ui.committee.roster_model import COL_NAME, COL_TERM, ROW_ROLE
 from app.ui.main_window import MainWindow
-from app.ui.overview import load_overview
 from app.ui.pages.base import PageContext
-from tests.helpers import TODAY, table_counts
+from tests.helpers import TODAY, build_demo, table_counts
 
 OpenPage = Callable[..., CommitteeRosterPage]
 
@@ -38,7 +38,8 @@ OpenPage = Callable[..., CommitteeRosterPage]
 
 
 def context_for(db: Database, committee_id: int | None, lang: str = "en") -> PageContext:
-    overview = load_overview(db, TODAY)
+    with db.read_scope() as session:
+        overview = load_overview(session, TODAY)
     return PageContext(
         overview=overview,
         committee=overview.committee(committee_id),
@@ -50,7 +51,7 @@ def context_for(db: Database, committee_id: int | None, lang: str = "en") -> Pag
 @pytest.fixture
 def open_page(qtbot: QtBot, database: Database) -> Iterator[OpenPage]:
     def open_(committee_id: int | None, lang: str = "en") -> CommitteeRosterPage:
-        page = CommitteeRosterPage(database, lambda: TODAY)
+        page = CommitteeRosterPage(AppContext(database, lang=lang, clock=lambda: TODAY))
         qtbot.addWidget(page)
         page.resize(1300, 820)
         page.refresh(context_for(database, committee_id, lang))
@@ -108,14 +109,14 @@ def click(qtbot: QtBot, widget: QWidget) -> None:
 
 
 def shown_names(page: CommitteeRosterPage) -> list[str]:
-    return [page.proxy.index(r, COL_NAME).data() for r in range(page.proxy.rowCount())]
+    return [page.model.index(r, COL_NAME).data() for r in range(page.model.rowCount())]
 
 
 def select_name(page: CommitteeRosterPage, name: str) -> None:
-    for r in range(page.proxy.rowCount()):
-        if page.proxy.index(r, COL_NAME).data() == name:
+    for r in range(page.model.rowCount()):
+        if page.model.index(r, COL_NAME).data() == name:
             page.view.table.selectionModel().setCurrentIndex(
-                page.proxy.index(r, COL_NAME),
+                page.model.index(r, COL_NAME),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
@@ -229,7 +230,7 @@ def test_the_page_heads_the_roster_with_the_committee(open_page: OpenPage, datab
     assert "China: 2023 Measures" in page.state.body.text()
     assert page.state.action.isHidden()
     assert page.view.isVisible() and page.view.table.isVisible() and page.view.panel.isVisible()
-    assert page.proxy.rowCount() == 0
+    assert page.model.rowCount() == 0
     assert page.view.count.text() == "0 memberships"
     assert not page.view.panel.result.ok  # an empty committee is not lawful
     assert not checks(page)["min_members"]
@@ -244,7 +245,7 @@ def test_adding_members_through_the_dialog_until_the_committee_is_compliant(
     for number, member in enumerate(COMPLIANT_CN, start=1):
         assert not panel.result.ok
         add_through_dialog(qtbot, page, **member)
-        assert page.proxy.rowCount() == number
+        assert page.model.rowCount() == number
         assert member["name"] in shown_names(page)
         # the new member is selected, and their records are shown below
         selected = page.selected_row()
@@ -427,9 +428,15 @@ def test_ending_the_law_expert_warns_first_and_then_the_law_rule_fails(
     with database.session_scope() as s:
         ended = s.get(Membership, seats["黄磊"])
         assert ended is not None and ended.ended_on == TODAY and ended.end_reason == "resigned"
-    # ended today: no longer on the current roster; his last day still counts
-    assert "黄磊" not in shown_names(page)
+    # ended today: today is his last day on the committee — listed and counted today …
+    assert "黄磊" in shown_names(page)
+    row = next(r for r in page.model.rows() if r.name_zh == "黄磊")
+    assert not row.ended and row.ended_on == TODAY
     assert panel.result.ok
+    # … and from tomorrow history: not listed, not counted
+    tomorrow = CommitteeRosterPage(AppContext(database, clock=lambda: TODAY + timedelta(days=1)))
+    tomorrow.refresh(context_for(database, seats["committee"]))
+    assert "黄磊" not in shown_names(tomorrow)
     panel.as_of.setDate(QDate(TODAY + timedelta(days=1)))
     assert not panel.result.ok
     assert checks(page)["required_expertise:law"] is False
@@ -448,7 +455,9 @@ def test_a_change_that_breaks_nothing_is_saved_without_a_warning(
     assert isinstance(dialog, EndMembershipDialog)
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         click(qtbot, dialog.ok_button)
-    assert "杨帆" not in shown_names(page)
+    assert "杨帆" in shown_names(page)  # his last day is today: he is still listed
+    with database.read_scope() as s:
+        assert s.get(Membership, seats["杨帆"]).ended_on == TODAY  # type: ignore[union-attr]
 
 
 def test_switching_the_profile_to_the_common_rule_changes_the_panel(
@@ -485,7 +494,7 @@ def test_the_as_of_date_catches_an_expiring_term(
     select_name(page, "孙悦")
     row = page.selected_row()
     assert row is not None and row.term_state == "expiring"
-    term = page.proxy.index(page.view.table.currentIndex().row(), COL_TERM)
+    term = page.model.index(page.view.table.currentIndex().row(), COL_TERM)
     assert "ends in 45 days" in term.data(Qt.ItemDataRole.ToolTipRole)
 
     panel.as_of.setDate(QDate(TODAY + timedelta(days=46)))
@@ -528,14 +537,14 @@ def test_a_finding_shows_its_citation_on_hover_and_its_rule_on_click(
     page = open_page(committee_id)
     panel = page.view.panel
     table = panel.table
-    for row in range(panel.proxy.rowCount()):
-        finding = panel.proxy.index(row, 0).data(FINDING_ROLE)
+    for row in range(panel.model.rowCount()):
+        finding = panel.model.index(row, 0).data(FINDING_ROLE)
         if finding.check == "min_members":
             break
-    index = panel.proxy.index(row, 1)
+    index = panel.model.index(row, 1)
     tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert finding.citation_in(panel.lang) in tooltip and "Evidence: unverified" in tooltip
-    assert panel.proxy.index(row, 0).data() == "Pass"
+    assert panel.model.index(row, 0).data() == "Pass"
     rect = table.visualRect(index)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     detail = panel.detail.toPlainText()
@@ -554,10 +563,10 @@ def test_member_passes_are_folded_away_until_asked_for(
     committee_id = demo_committee(database)
     page = open_page(committee_id)
     panel = page.view.panel
-    folded = panel.proxy.rowCount()
+    folded = panel.model.rowCount()
     assert all(f.member is None for f in panel.visible_findings())
     click(qtbot, panel.show_member_passes)
-    assert panel.proxy.rowCount() == panel.model.rowCount() > folded
+    assert panel.model.rowCount() == panel.model.total > folded
     assert sum(f.check == "term_expired" for f in panel.visible_findings()) == 17
 
 
@@ -585,7 +594,7 @@ def test_a_one_or_two_character_chinese_search_filters_the_roster(
 ):
     committee_id = demo_committee(database)
     page = open_page(committee_id)
-    assert page.proxy.rowCount() == 17
+    assert page.model.rowCount() == 17
     type_into(qtbot, page.view.search, "儿科")  # two characters: the profession
     assert sorted(shown_names(page)) == sorted(["徐明", "郭强"])
     assert page.view.count.text() == "2 of 17 memberships shown"
@@ -602,7 +611,7 @@ def test_a_one_or_two_character_chinese_search_filters_the_roster(
     type_into(qtbot, page.view.search, "statistics")  # expertise
     assert shown_names(page) == ["杨帆"]
     page.view.search.clear()
-    assert page.proxy.rowCount() == 17 and page.view.count.text() == "17 memberships"
+    assert page.model.rowCount() == 17 and page.view.count.text() == "17 memberships"
 
 
 def test_the_role_filter(open_page: OpenPage, database: Database):
@@ -611,14 +620,14 @@ def test_the_role_filter(open_page: OpenPage, database: Database):
     combo = page.view.role_filter
     combo.setCurrentIndex(combo.findData("alternate"))
     assert shown_names(page) == ["郭强"]
-    row = page.proxy.index(0, 0).data(ROW_ROLE)
-    assert page.proxy.index(0, 1).data() == "Alternate (徐明)"
-    assert page.proxy.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Alternate for 徐明"
+    row = page.model.index(0, 0).data(ROW_ROLE)
+    assert page.model.index(0, 1).data() == "Alternate (徐明)"
+    assert page.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Alternate for 徐明"
     assert row.alternate_for == "徐明"
     combo.setCurrentIndex(combo.findData("secretary"))
     assert shown_names(page) == ["林晓"]
     combo.setCurrentIndex(0)
-    assert page.proxy.rowCount() == 17
+    assert page.model.rowCount() == 17
 
 
 def test_show_history_lists_ended_memberships(
@@ -632,16 +641,16 @@ def test_show_history_lists_ended_memberships(
             s, SYSTEM, seat_id, ended_on=TODAY - timedelta(days=10), reason="moved away"
         )
     page = open_page(committee_id)
-    assert "吴刚" not in shown_names(page) and page.proxy.rowCount() == 16
+    assert "吴刚" not in shown_names(page) and page.model.rowCount() == 16
     assert page.view.status.isHidden()
     click(qtbot, page.view.history)
     assert page.view.history.isChecked() and page.view.status.isVisible()
-    assert page.proxy.rowCount() == 17
+    assert page.model.rowCount() == 17
     assert shown_names(page)[-1] == "吴刚"  # history after the current seats
     select_name(page, "吴刚")
     row = page.selected_row()
     assert row is not None and row.ended
-    term = page.proxy.index(page.view.table.currentIndex().row(), COL_TERM)
+    term = page.model.index(page.view.table.currentIndex().row(), COL_TERM)
     assert term.data().endswith("ended")
     assert "moved away" in term.data(Qt.ItemDataRole.ToolTipRole)
     # history cannot be edited or ended again
@@ -650,9 +659,9 @@ def test_show_history_lists_ended_memberships(
     page.view.status.setCurrentIndex(page.view.status.findData("ended"))
     assert shown_names(page) == ["吴刚"]
     page.view.status.setCurrentIndex(page.view.status.findData("current"))
-    assert page.proxy.rowCount() == 16
+    assert page.model.rowCount() == 16
     click(qtbot, page.view.history)
-    assert page.proxy.rowCount() == 16 and page.view.status.isHidden()
+    assert page.model.rowCount() == 16 and page.view.status.isHidden()
 
 
 def test_a_former_member_is_seated_again_with_history_kept(
@@ -752,7 +761,9 @@ def test_consultants_are_listed_apart(open_page: OpenPage, database: Database):
     model = page.view.consultant_model
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "何伟 (He Wei)"
-    assert model.index(0, model.COL_DECLARATIONS).data() == "confidentiality, conflict of interest"
+    assert model.index(0, model.COL_DECLARATIONS).data() == (
+        "confidentiality undertaking, conflict-of-interest declaration"
+    )
     assert page.view.tabs.tabText(1) == "Consultants (1)"
 
 
@@ -764,7 +775,7 @@ def test_the_main_window_shows_the_roster_on_its_committee_page(
     window.show_page("committee")
     page = window.page("committee")
     assert isinstance(page, CommitteeRosterPage)
-    assert page.view.isVisible() and page.proxy.rowCount() == 17
+    assert page.view.isVisible() and page.model.rowCount() == 17
     assert page.view.panel.result.ok
 
 
@@ -812,5 +823,5 @@ def test_drawn_again_the_page_keeps_the_choice_and_another_committee_starts_afre
     assert page.view.search.text() == "赵" and shown_names(page) == ["赵丽"]
     assert page.selected_row().name_zh == "赵丽"  # type: ignore[union-attr]
     page.refresh(context_for(database, other))
-    assert page.view.search.text() == "" and page.proxy.rowCount() == 0
+    assert page.view.search.text() == "" and page.model.rowCount() == 0
     assert page.state.heading.text() == "药物临床试验伦理委员会"

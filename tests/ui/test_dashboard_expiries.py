@@ -13,10 +13,9 @@ from pytestqt.qtbot import QtBot
 from app.db import Database
 from app.services import roster
 from app.services.actors import SYSTEM
-from app.services.demo import build_demo
 from app.ui.main_window import MainWindow
 from app.ui.pages.dashboard import EXPIRED_TEXT, ExpiryModel
-from tests.helpers import TODAY, make_committee, make_member
+from tests.helpers import TODAY, build_demo, make_committee, make_member
 
 OpenWindow = Callable[..., MainWindow]
 

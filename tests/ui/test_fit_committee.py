@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QAbstractButton, QHeaderView, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
-from app.services.demo import build_demo
 from app.ui.committee import CommitteeRosterPage
 from app.ui.main_window import MainWindow
+from tests.helpers import build_demo
 from tests.ui.fit import unfit_texts
 
 DAY = date(2026, 11, 26)
@@ -35,7 +35,7 @@ def test_committee_page_and_its_dialogs_fit(
     window.show_page("committee")
     page = window.page("committee")
     assert isinstance(page, CommitteeRosterPage)
-    qtbot.waitUntil(lambda: page.proxy.rowCount() == 17, timeout=3000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 17, timeout=3000)
     assert _walked(page) > 20, "the walk must see the page's texts"
     assert unfit_texts(window) == []
 

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from app.db import Database
-from app.services.demo import build_demo
 from app.ui.main_window import PAGE_IDS, MainWindow
+from tests.helpers import build_demo
 from tests.ui.fit import unfit_texts
 
 OpenWindow = Callable[..., MainWindow]

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
 from pytestqt.qtbot import QtBot
 
+from app.context import AppContext
 from app.db import Database
 from app.ui.i18n import install_translators
 from app.ui.main_window import MainWindow
@@ -27,7 +28,7 @@ def open_settings_zh(
 ) -> CommitteeSettingsDialog:
     install_translators(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
     dialog = CommitteeSettingsDialog(
-        database, committee_id=committee_id, today=lambda: TODAY, lang="zh_CN"
+        AppContext(database, lang="zh_CN", clock=lambda: TODAY), committee_id=committee_id
     )
     qtbot.addWidget(dialog)
     dialog.show()
@@ -60,7 +61,7 @@ def test_a_refused_override_is_explained_in_chinese(qtbot: QtBot, database: Data
 
 
 def test_the_import_preview_lists_problems_in_chinese(
-    open_window: OpenWindow, database: Database, tmp_path: Path
+    qtbot: QtBot, open_window: OpenWindow, database: Database, tmp_path: Path
 ):
     make_committee(database)
     path = tmp_path / "roster.csv"
@@ -73,6 +74,7 @@ def test_the_import_preview_lists_problems_in_chinese(
     window = open_window(lang="zh_CN", today=lambda: TODAY)
     window.roster_transfer.chooser = FixedChooser(path)
     window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.roster_transfer.dialog is not None, timeout=20_000)
     dialog = window.roster_transfer.dialog
     assert isinstance(dialog, ImportPreviewDialog)
     problems = dialog.problems.text().splitlines()
@@ -87,7 +89,7 @@ def test_the_import_preview_lists_problems_in_chinese(
 
 
 def test_an_unreadable_file_is_explained_in_chinese(
-    open_window: OpenWindow, database: Database, tmp_path: Path
+    qtbot: QtBot, open_window: OpenWindow, database: Database, tmp_path: Path
 ):
     make_committee(database)
     path = tmp_path / "roster.csv"
@@ -95,6 +97,7 @@ def test_an_unreadable_file_is_explained_in_chinese(
     window = open_window(lang="zh_CN", today=lambda: TODAY)
     window.roster_transfer.chooser = FixedChooser(path)
     window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.roster_transfer.dialog is not None, timeout=20_000)
     dialog = window.roster_transfer.dialog
     assert isinstance(dialog, ImportPreviewDialog)
     assert dialog.file_errors.isVisible()

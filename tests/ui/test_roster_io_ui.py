@@ -39,11 +39,14 @@ def cells(model: PreviewModel, row: int) -> dict[str, str]:
     }
 
 
-def open_preview(window: MainWindow, path: Path) -> ImportPreviewDialog:
-    """Import through the menu, the file dialog answered with ``path``."""
-    window.roster_transfer.chooser = FixedChooser(path)
+def open_preview(qtbot: QtBot, window: MainWindow, path: Path) -> ImportPreviewDialog:
+    """Import through the menu, the file dialog answered with ``path``; the preview opens
+    when the file has been checked against the committee (on a worker)."""
+    transfer = window.roster_transfer
+    transfer.chooser = FixedChooser(path)
     window.import_action.trigger()
-    dialog = window.roster_transfer.dialog
+    qtbot.waitUntil(lambda: transfer.dialog is not None, timeout=20_000)
+    dialog = transfer.dialog
     # shown with open(): window-modal, but the call returned at once (never exec())
     assert dialog is not None and dialog.isVisible()
     assert dialog.windowModality() == Qt.WindowModality.WindowModal
@@ -69,7 +72,7 @@ def test_a_csv_with_a_bad_row_shows_its_line_and_cannot_be_imported(
     )
     window = open_window(today=lambda: TODAY)
     before = table_counts(database)
-    dialog = open_preview(window, path)
+    dialog = open_preview(qtbot, window, path)
 
     assert dialog.summary.text().startswith("1 of 2 rows have problems")
     assert not dialog.import_button.isEnabled()
@@ -97,7 +100,7 @@ def test_a_file_error_is_shown_and_nothing_can_be_imported(
     path = tmp_path / "roster.csv"
     path.write_text("name,colour\n王芳,blue\n", "utf-8")
     window = open_window(today=lambda: TODAY)
-    dialog = open_preview(window, path)
+    dialog = open_preview(qtbot, window, path)
     assert dialog.file_errors.isVisible()
     assert "line 1: column 2: unknown column 'colour'" in dialog.file_errors.text()
     assert dialog.table.isHidden()
@@ -120,7 +123,7 @@ def test_a_clean_gb18030_csv_imports_on_confirm(
     with pytest.raises(UnicodeDecodeError):  # so the GB18030 fallback is what reads it
         path.read_bytes().decode("utf-8")
     window = open_window(today=lambda: TODAY)
-    dialog = open_preview(window, path)
+    dialog = open_preview(qtbot, window, path)
     assert dialog.preview.ok
     assert dialog.import_button.isEnabled()
     assert dialog.import_button.text() == "Import 3 members"
@@ -189,7 +192,8 @@ def test_a_json_export_imported_into_a_new_committee_gives_the_same_roster(
     window = open_window(today=lambda: TODAY)
     out = tmp_path / "exported.json"
     window.roster_transfer.chooser = FixedChooser(out)
-    window.export_json_action.trigger()
+    with qtbot.waitSignal(window.roster_transfer.exported, timeout=20_000):
+        window.export_json_action.trigger()
     assert out.exists()
     assert window.statusBar().currentMessage() == f"Roster exported to {out}"
     exported = json.loads(out.read_text("utf-8"))
@@ -197,7 +201,7 @@ def test_a_json_export_imported_into_a_new_committee_gives_the_same_roster(
 
     window.refresh()
     window.set_committee(second)
-    dialog = open_preview(window, out)
+    dialog = open_preview(qtbot, window, out)
     assert dialog.model.headerData(0, Qt.Orientation.Horizontal) == "Member"
     assert dialog.preview.ok, dialog.preview.errors
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
@@ -216,13 +220,14 @@ def test_a_csv_export_is_utf8_with_a_bom_in_the_ui_language(
     make_member(database, committee_id, "王芳", roles=("chair",))
     window = open_window(lang="zh_CN", today=lambda: TODAY)
     out = tmp_path / "roster"  # no suffix: the format's is added
-    path = window.roster_transfer.export_roster("csv", out)
+    with qtbot.waitSignal(window.roster_transfer.exported, timeout=20_000):
+        path = window.roster_transfer.export_roster("csv", out)
     assert path == tmp_path / "roster.csv"
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("姓名,性别,角色")
-    assert "王芳,女,主任委员" in text
+    assert text.splitlines()[0].startswith("姓名,英文姓名,性别,民族,少数民族,职务,候补")
+    assert text.splitlines()[1].startswith("王芳,,女,,否,主任委员,")
 
 
 def test_a_suggested_file_name_names_the_committee_and_the_day(
@@ -245,13 +250,13 @@ def test_an_unreadable_file_is_reported_and_nothing_opens(
     make_committee(database)
     window = open_window(today=lambda: TODAY)
     missing = tmp_path / "missing.csv"
-    assert window.roster_transfer.import_roster(missing) is None
-    assert window.roster_transfer.dialog is None
+    window.roster_transfer.import_roster(missing)
+    assert window.roster_transfer.task is None and window.roster_transfer.dialog is None
     assert str(missing) in window.statusBar().currentMessage()
 
 
 def test_the_preview_model_passes_the_model_tester(  # type: ignore[no-untyped-def]
-    qtmodeltester, open_window: OpenWindow, database: Database, tmp_path: Path
+    qtbot: QtBot, qtmodeltester, open_window: OpenWindow, database: Database, tmp_path: Path
 ):
     make_committee(database)
     path = tmp_path / "roster.csv"
@@ -260,6 +265,8 @@ def test_the_preview_model_passes_the_model_tester(  # type: ignore[no-untyped-d
         "utf-8",
     )
     window = open_window(today=lambda: TODAY)
-    dialog = window.roster_transfer.import_roster(path)
-    assert dialog is not None
-    qtmodeltester.check(dialog.model)
+    transfer = window.roster_transfer
+    transfer.import_roster(path)
+    qtbot.waitUntil(lambda: transfer.dialog is not None, timeout=20_000)
+    assert transfer.dialog is not None
+    qtmodeltester.check(transfer.dialog.model)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.context import AppContext
 from app.db import Database
 from app.models import (
     Attachment,
@@ -52,11 +53,14 @@ def type_text(qtbot: QtBot, line: QLineEdit, text: str) -> None:
 
 
 def open_settings(
-    qtbot: QtBot, database: Database, committee_id: int, **options: object
+    qtbot: QtBot,
+    database: Database,
+    committee_id: int,
+    lang: str = "en",
+    **options: object,
 ) -> CommitteeSettingsDialog:
-    dialog = CommitteeSettingsDialog(
-        database, committee_id=committee_id, today=lambda: TODAY, **options
-    )
+    ctx = AppContext(database, lang=lang, clock=lambda: TODAY)
+    dialog = CommitteeSettingsDialog(ctx, committee_id=committee_id, **options)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -13,8 +13,7 @@ from PySide6.QtGui import QImage
 
 from app.db import open_database
 from app.paths import DataPaths
-from app.services.demo import build_demo
-from tests.helpers import TODAY
+from tests.helpers import TODAY, build_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -121,10 +120,32 @@ def test_a_file_that_is_not_a_database_exits_1_and_stays_untouched(tmp_path: Pat
     assert (tmp_path / "ethicsdesk.db").read_bytes() == b"not a database"
 
 
+def test_bad_input_in_chinese(demo_dir: Path, tmp_path: Path):
+    for args, message in (
+        (("--page", "minutes"), "--page：没有页面 'minutes'"),
+        (("--page", "meeting", "--item", "7"), "--item：没有会议 7"),
+        (("--page", "project", "--item", "1", "--committee", "2"), "--item：委员会 2 没有项目 1"),
+        (
+            ("--page", "dashboard", "--committee", "9"),
+            "--committee：没有委员会 9（现有委员会：1, 2）",
+        ),
+    ):
+        done = shot(demo_dir, *args, "--out", str(tmp_path / "x.png"), lang="zh_CN")
+        assert done.returncode == 2
+        (line,) = done.stderr.strip().splitlines()
+        assert line.startswith(f"ethicsdesk shot: {message}"), line
+        assert not (tmp_path / "x.png").exists()
+
+
+def test_the_qt_part_knows_no_sqlalchemy_and_no_exit_codes():
+    source = (ROOT / "app" / "ui" / "shot.py").read_text(encoding="utf-8")
+    assert "sqlalchemy" not in source and "EXIT_" not in source
+
+
 def test_global_options_given_before_the_command_reach_it():
     from app.cli import build_parser
 
-    args = build_parser().parse_args(
+    args = build_parser("en").parse_args(
         ["--lang", "zh_CN", "--data-dir", "/d", "shot", "--page", "dashboard", "--out", "x.png"]
     )
     assert (args.lang, args.data_dir, args.page, args.size) == ("zh_CN", "/d", "dashboard", None)
@@ -133,7 +154,7 @@ def test_global_options_given_before_the_command_reach_it():
 def test_other_commands_do_not_load_qt():
     code = (
         "import sys; from app.cli import build_parser; "
-        "build_parser().parse_args(['shot', '--page', 'dashboard', '--out', 'x.png']); "
+        "build_parser('en').parse_args(['shot', '--page', 'dashboard', '--out', 'x.png']); "
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was loaded'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Callable
 from datetime import date
 
@@ -14,13 +12,13 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QPushButt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.db import Database
+from app.db import Database, describe_database
 from app.errors import UserError
 from app.models import Committee, CommitteeProfile, Institution
 from app.services import organisation, roster
 from app.services.actors import SYSTEM
 from app.ui.main import create_main_window
-from app.ui.main_window import GEOMETRY_KEY, PAGE_IDS, MainWindow, describe_database
+from app.ui.main_window import GEOMETRY_KEY, PAGE_IDS, MainWindow
 from app.ui.pages.base import Page
 from tests.helpers import TODAY, make_committee, make_member, table_counts
 
@@ -98,7 +96,7 @@ def test_show_page_refuses_an_unknown_page(open_window: OpenWindow):
 def test_window_title_and_status_bar_without_a_committee(open_window: OpenWindow):
     window = open_window()
     assert window.windowTitle() == "EthicsDesk"
-    assert window.location.text() == f"Data: {describe_database(window.db.url)}"
+    assert window.location.text() == f"Data: {describe_database(window.ctx.db.url)}"
     assert window.location.isVisible()
 
 
@@ -138,7 +136,7 @@ def test_every_page_explains_itself_and_offers_the_next_step(qtbot: QtBot, open_
         dossiers.state.body.text()  # type: ignore[union-attr]
     )
     settings = window.page("settings")
-    assert str(window.paths.root) in texts(settings)  # type: ignore[union-attr]
+    assert str(window.ctx.paths.root) in texts(settings)  # type: ignore[union-attr]
 
 
 def test_set_up_a_committee_leads_to_the_welcome_form(qtbot: QtBot, open_window: OpenWindow):
@@ -297,10 +295,10 @@ def test_create_main_window_refuses_an_unknown_committee(qtbot: QtBot, database:
 # --- the demo --------------------------------------------------------------------------
 
 
-def fake_demo(monkeypatch: pytest.MonkeyPatch, build: Callable[[Database, date], None]) -> None:
-    module = types.ModuleType("app.services.demo")
-    module.build_demo = build  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "app.services.demo", module)
+def fake_demo(monkeypatch: pytest.MonkeyPatch, build: Callable[..., None]) -> None:
+    from app.services import demo
+
+    monkeypatch.setattr(demo, "build_demo", build)
 
 
 def test_the_demo_is_built_off_the_gui_thread_and_then_shown(
@@ -323,7 +321,7 @@ def test_the_demo_is_built_off_the_gui_thread_and_then_shown(
 def test_a_demo_that_fails_says_why_and_leaves_the_form_usable(
     qtbot: QtBot, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
 ):
-    def refuse(db: Database, today: date) -> None:
+    def refuse(session: object, actor: object, today: date) -> None:
         raise UserError("the demo is built only into an empty database")
 
     fake_demo(monkeypatch, refuse)

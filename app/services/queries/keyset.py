@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, or_
+from sqlalchemy.orm import InstrumentedAttribute
 
 
 @dataclass(frozen=True)
 class SortKey:
-    expression: ColumnElement[Any]
+    expression: ColumnElement[Any] | InstrumentedAttribute[Any]
     descending: bool = False
 
     def order(self) -> ColumnElement[Any]:

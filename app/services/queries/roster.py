@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import SQLCoreOperations
 
 from app.domain import seats
 from app.domain.vocabulary import DECLARATION_KINDS, EXPERTISE, ROLES, word_key
@@ -32,7 +33,7 @@ from app.services.queries.keyset import SortKey, after
 
 TRAINING_STATES = ("none", "expired", "expiring", "valid")  # worst first (sort order)
 STATUSES = ("all", "current", "ended")
-# What the roster can be sorted by (a column of the page, or its default order).
+# What the roster can be sorted by: its default order, then the page's columns in order.
 SORTS = (
     "default",
     "name",
@@ -85,13 +86,7 @@ class RosterRow:
         window), ``ok``."""
         if self.ended:
             return "ended"
-        if self.term_end is None:
-            return "ok"
-        if self.term_end < self.day:
-            return "expired"
-        if self.term_end <= self.day + timedelta(days=seats.EXPIRY_WINDOW_DAYS):
-            return "expiring"
-        return "ok"
+        return seats.expiry_state(self.term_end, self.day)
 
 
 @dataclass(frozen=True)
@@ -157,7 +152,7 @@ def _training_rank(day: date) -> tuple[ColumnElement[int], ColumnElement[date]]:
     count = aggregate(func.count())
     dated = aggregate(func.count(Training.expires_on))
     latest = aggregate(func.max(Training.expires_on))
-    soon = day + timedelta(days=seats.EXPIRY_WINDOW_DAYS)
+    soon = seats.window_end(day)
     rank = case(
         (count == 0, 0),
         (dated < count, 3),
@@ -249,8 +244,8 @@ def _matches(word: str) -> ColumnElement[bool]:
     return or_(*found)
 
 
-def _where(query: RosterQuery) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [Membership.committee_id == query.committee_id]
+def _where(query: RosterQuery) -> list[SQLCoreOperations[bool]]:
+    conditions: list[SQLCoreOperations[bool]] = [Membership.committee_id == query.committee_id]
     ended = Membership.ended_before(query.day)
     if not query.history or query.status == "current":
         conditions.append(~ended)
@@ -286,7 +281,7 @@ def count_roster(session: Session, query: RosterQuery) -> int:
     return int(session.scalar(statement) or 0)
 
 
-def _seats_query(query: RosterQuery, keys: list[SortKey]) -> Select[Any]:
+def _seats_query(query: RosterQuery, keys: list[SortKey]) -> Select[*tuple[Any, ...]]:
     return (
         select(
             Membership.id,
@@ -424,11 +419,8 @@ def training_state(
     if dated < count:  # a course without an expiry stays valid
         return "valid", None
     assert latest is not None
-    if latest < day:
-        return "expired", latest
-    if latest <= day + timedelta(days=seats.EXPIRY_WINDOW_DAYS):
-        return "expiring", latest
-    return "valid", latest
+    state = seats.expiry_state(latest, day)
+    return ("valid" if state == "ok" else state), latest
 
 
 def find_membership(session: Session, query: RosterQuery, membership_id: int) -> int | None:
@@ -452,3 +444,134 @@ def find_membership(session: Session, query: RosterQuery, membership_id: int) ->
         .where(*_where(query), ~after(keys, list(found)), Membership.id != membership_id)
     )
     return int(session.scalar(before) or 0)
+
+
+# --- what the member dialogs show ----------------------------------------------------------
+
+PERSON_FORM_FIELDS = (
+    "name_zh",
+    "name_en",
+    "gender",
+    "title",
+    "profession",
+    "employer",
+    "degrees",
+    "ethnicity",
+    "minority",
+    "email",
+    "phone",
+    "consent_publish",
+)
+
+
+@dataclass(frozen=True)
+class SeatChoice:
+    """A member an alternate may sit for."""
+
+    membership_id: int
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    """Someone already known (a former member, a consultant, a member elsewhere)."""
+
+    person_id: int
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class MemberForm:
+    """A current membership as the member dialog edits it."""
+
+    membership_id: int
+    person_id: int
+    person: dict[str, Any]
+    seat: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class EndingForm:
+    """A membership as the end-membership dialog names it."""
+
+    membership_id: int
+    name: str
+    roles: tuple[str, ...]
+    term_start: date
+
+
+def _person_values(person: Person) -> dict[str, Any]:
+    return {key: getattr(person, key) for key in PERSON_FORM_FIELDS}
+
+
+def seat_choices(session: Session, committee_id: int, day: date) -> list[SeatChoice]:
+    """The seats an alternate may sit for on ``day``: every membership that is not history
+    and not itself an alternate's, in id order."""
+    rows = session.execute(
+        select(Membership.id, Person.name_zh)
+        .join(Person, Person.id == Membership.person_id)
+        .where(Membership.committee_id == committee_id, ~Membership.ended_before(day))
+        .order_by(Membership.id)
+    ).all()
+    roles: dict[int, set[str]] = {}
+    for membership_id, role in session.execute(
+        select(MembershipRole.membership_id, MembershipRole.role).where(
+            MembershipRole.membership_id.in_([r.id for r in rows])
+        )
+    ):
+        roles.setdefault(membership_id, set()).add(role)
+    return [
+        SeatChoice(
+            r.id, r.name_zh, ROLES.ordered(roles.get(r.id, ()))[0] if roles.get(r.id) else "member"
+        )
+        for r in rows
+        if "alternate" not in roles.get(r.id, set())
+    ]
+
+
+def person_choices(session: Session, committee_id: int, day: date) -> list[PersonChoice]:
+    """People who hold no membership of the committee that is current on ``day`` (a former
+    member is seated again with their history kept), in pinyin order."""
+    seated = select(Membership.person_id).where(
+        Membership.committee_id == committee_id, ~Membership.ended_before(day)
+    )
+    people = session.scalars(
+        select(Person).where(Person.id.not_in(seated)).order_by(Person.name_sort, Person.id)
+    ).all()
+    return [PersonChoice(p.id, _person_values(p)) for p in people]
+
+
+def member_form(session: Session, committee_id: int, membership_id: int) -> MemberForm:
+    """The membership ``membership_id`` of the committee, as the dialog fills its fields."""
+    membership = session.get(Membership, membership_id)
+    if membership is None or membership.committee_id != committee_id:
+        raise v.invalid(
+            "membership_id",
+            f"no membership {membership_id} on this committee",
+            f"本委员会没有编号为 {membership_id} 的任职记录",
+        )
+    return MemberForm(
+        membership_id=membership.id,
+        person_id=membership.person_id,
+        person=_person_values(membership.person),
+        seat={
+            "roles": list(ROLES.ordered(membership.roles)),
+            "expertise": list(membership.expertise),
+            "affiliated": membership.affiliated,
+            "voting": membership.voting,
+            "term_start": membership.term_start,
+            "term_end": membership.term_end,
+            "alternate_for_id": membership.alternate_for_id,
+        },
+    )
+
+
+def ending_form(session: Session, membership_id: int) -> EndingForm:
+    membership = v.get(session, Membership, "membership_id", membership_id)
+    return EndingForm(
+        membership.id,
+        membership.person.name_zh,
+        ROLES.ordered(membership.roles),
+        membership.term_start,
+    )

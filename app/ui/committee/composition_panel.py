@@ -9,13 +9,13 @@ every change of it evaluates again. SOP relaxations are shown beside the rule th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QItemSelection,
@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -46,31 +45,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.context import AppContext
+from app.domain.vocabulary import EVIDENCE
 from app.errors import UserError
 from app.rules.evaluate import Finding, RosterResult
 from app.rules.profiles import ProfileError, Rule, load_profile
 from app.rules.sop import Relaxation
 from app.services.composition import check_composition, next_meeting_date
-from app.ui.committee.vocabulary import evidence_name
-from app.ui.committee.widgets import (
+from app.ui.i18n import error_text
+from app.ui.labels import profile_name
+from app.ui.pages.base import heading_font, named, secondary_label
+from app.ui.table_model import ListModel
+from app.ui.vocabulary import in_sentence, sop_value_text
+from app.ui.widgets import (
     FAIL_COLOUR,
     MUTED_COLOUR,
     PASS_COLOUR,
     WARNING_COLOUR,
     status_icon,
 )
-from app.ui.i18n import error_text
-from app.ui.labels import profile_name
-from app.ui.pages.base import heading_font, named, secondary_label
 
 COL_STATUS = 0
 COL_FINDING = 1
 COLUMN_COUNT = 2
 
-FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # 0 failing error, 1 failing warning, 2 pass
-MEMBER_ROLE = Qt.ItemDataRole.UserRole + 3  # the membership id of a per-member finding
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 11  # the Finding
+MEMBER_ROLE = Qt.ItemDataRole.UserRole + 12  # the membership id of a per-member finding
 
 Parent = QModelIndex | QPersistentModelIndex
 
@@ -86,57 +86,74 @@ def _rank(finding: Finding) -> int:
     return {"fail": 0, "warning": 1, "pass": 2}[finding_mark(finding)]
 
 
-class FindingsModel(QAbstractTableModel):
+@dataclass(frozen=True)
+class FindingRow:
+    """A finding as the panel lists it: rendered once in the panel's language."""
+
+    finding: Finding
+    message: str
+    citation: str
+
+
+class FindingsModel(ListModel):
     """The findings of one evaluation: failing errors first, then failing warnings, then
-    what passes, each group in the profile's order."""
+    what passes, each group in the profile's order. The per-member findings that pass (one
+    per member and check: many rows saying "this term runs to …") are folded away unless
+    ``show_member_passes``; failing ones always show."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._findings: list[Finding] = []
-        self._texts: list[tuple[str, str]] = []  # each row's message and citation
+        self._all: list[FindingRow] = []
         self._relaxed: dict[str, list[Relaxation]] = {}
+        self._show_member_passes = False
 
     def set_result(self, result: RosterResult | None, lang: str = "en") -> None:
         """Show ``result``'s findings, rendered once in ``lang``."""
-        self.beginResetModel()
-        findings = list(result.findings) if result is not None else []
-        self._findings = sorted(findings, key=_rank)  # stable: keeps the profile's order
-        self._texts = [(f.message_in(lang), f.citation_in(lang)) for f in self._findings]
+        findings = sorted(result.findings, key=_rank) if result is not None else []
+        self._all = [FindingRow(f, f.message_in(lang), f.citation_in(lang)) for f in findings]
         self._relaxed = {}
         for relaxation in result.relaxations if result is not None else ():
             self._relaxed.setdefault(relaxation.rule.id, []).append(relaxation)
-        self.endResetModel()
+        self._show()
+
+    @property
+    def show_member_passes(self) -> bool:
+        return self._show_member_passes
+
+    def set_show_member_passes(self, show: bool) -> None:
+        if show != self._show_member_passes:
+            self._show_member_passes = show
+            self._show()
+
+    def _show(self) -> None:
+        self.set_rows(
+            [
+                r
+                for r in self._all
+                if self._show_member_passes or r.finding.member is None or not r.finding.ok
+            ]
+        )
+
+    @property
+    def total(self) -> int:
+        """Every finding, folded ones included."""
+        return len(self._all)
 
     def finding(self, row: int) -> Finding:
-        return self._findings[row]
+        return self._rows[row].finding
 
     def findings(self) -> list[Finding]:
-        return list(self._findings)
+        """The findings shown, in order."""
+        return [r.finding for r in self._rows]
 
     def relaxations_of(self, finding: Finding) -> list[Relaxation]:
         return self._relaxed.get(finding.rule, [])
 
-    def rowCount(self, parent: Parent = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._findings)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Status"), self.tr("Requirement and finding"))
 
-    def columnCount(self, parent: Parent = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if section == COL_STATUS:
-            return self.tr("Status")
-        if section == COL_FINDING:
-            return self.tr("Requirement and finding")
-        return None
-
-    def flags(self, index: Parent) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def row_id(self, row: FindingRow) -> Any:
+        return (row.finding.check, row.finding.member)
 
     def status_text(self, finding: Finding) -> str:
         mark = finding_mark(finding)
@@ -149,10 +166,20 @@ class FindingsModel(QAbstractTableModel):
             text = self.tr("{status}, SOP").format(status=text)
         return text
 
-    def tooltip(self, finding: Finding, citation: str) -> str:
+    def display(self, row: FindingRow, column: int) -> str:
+        return self.status_text(row.finding) if column == COL_STATUS else row.message
+
+    def sort_key(self, row: FindingRow, column: int) -> Any:
+        return _rank(row.finding)
+
+    def decoration(self, row: FindingRow, column: int) -> Any:
+        return status_icon(finding_mark(row.finding)) if column == COL_STATUS else None
+
+    def tooltip(self, row: FindingRow, column: int) -> str | None:
+        finding = row.finding
         lines = [
-            citation,
-            self.tr("Evidence: {level}").format(level=evidence_name(finding.evidence)),
+            row.citation,
+            self.tr("Evidence: {level}").format(level=in_sentence(EVIDENCE, finding.evidence)),
         ]
         if finding.evidence == "unverified":
             lines.append(self.tr("Check against the official text."))
@@ -161,55 +188,15 @@ class FindingsModel(QAbstractTableModel):
         return "\n".join(line for line in lines if line)
 
     def data(self, index: Parent, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._findings):
-            return None
-        finding = self._findings[index.row()]
-        message, citation = self._texts[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.status_text(finding) if column == COL_STATUS else message
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS:
-            return status_icon(finding_mark(finding))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(finding, citation)
-        if role == FINDING_ROLE:
-            return finding
-        if role == SORT_ROLE:
-            return _rank(finding)
-        if role == MEMBER_ROLE:
-            return int(finding.member) if finding.member is not None else None
-        return None
-
-
-class FindingsFilter(QSortFilterProxyModel):
-    """Hides the per-member findings that pass (one per member and check: many rows
-    saying "this term runs to …") unless ``show_member_passes``; failing ones always show."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._show_member_passes = False
-
-    @property
-    def show_member_passes(self) -> bool:
-        return self._show_member_passes
-
-    def set_show_member_passes(self, show: bool) -> None:
-        if show != self._show_member_passes:
-            self.beginFilterChange()
-            self._show_member_passes = show
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Parent) -> bool:
-        model = self.sourceModel()
-        if self._show_member_passes or not isinstance(model, FindingsModel):
-            return True
-        finding = model.finding(source_row)
-        return finding.member is None or not finding.ok
+        if role == FINDING_ROLE and index.isValid() and 0 <= index.row() < len(self._rows):
+            return self._rows[index.row()].finding
+        if role == MEMBER_ROLE and index.isValid() and 0 <= index.row() < len(self._rows):
+            member = self._rows[index.row()].finding.member
+            return int(member) if member is not None else None
+        return super().data(index, role)
 
 
 def relaxation_text(relaxation: Relaxation) -> str:
-    from app.ui.setup.vocabulary import sop_value_text
-
     return QCoreApplication.translate(
         "CompositionPanel", "The SOP relaxes this rule: {value} (the profile: {profile_value})"
     ).format(
@@ -263,15 +250,9 @@ class CompositionPanel(QWidget):
 
     evaluated = Signal(object)  # the RosterResult, or None when it could not be evaluated
 
-    def __init__(
-        self,
-        db: Database,
-        today: Callable[[], date] = date.today,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self._today = today
+        self.ctx = ctx
         self.committee_id: int | None = None
         self.lang = "en"
         self.result: RosterResult | None = None
@@ -297,10 +278,8 @@ class CompositionPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
         self.model = FindingsModel(self)
-        self.proxy = FindingsFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = named(FindingsTable(), "findings")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setItemDelegate(FindingDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -352,7 +331,7 @@ class CompositionPanel(QWidget):
         layout.addWidget(self.detail)
 
         self.as_of.dateChanged.connect(self._date_changed)
-        self.today_button.clicked.connect(lambda: self.set_as_of(self._today()))
+        self.today_button.clicked.connect(lambda: self.set_as_of(self.ctx.today()))
         self.meeting_button.clicked.connect(self._to_meeting)
         self.show_member_passes.toggled.connect(self._show_member_passes)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -371,11 +350,10 @@ class CompositionPanel(QWidget):
         planned meeting, else today) unless ``keep_date``."""
         self.committee_id = committee_id
         self.lang = lang
-        today = self._today()
+        today = self.ctx.today()
         self.next_meeting = None
         if committee_id is not None:
-            with self.db.session_scope() as session:
-                self.next_meeting = next_meeting_date(session, committee_id, today)
+            self.next_meeting = self.ctx.read(next_meeting_date, committee_id, today)
         self.meeting_button.setVisible(self.next_meeting is not None)
         if self.next_meeting is not None:
             self.as_of_hint.setText(
@@ -402,8 +380,7 @@ class CompositionPanel(QWidget):
         problem = ""
         if self.committee_id is not None:
             try:
-                with self.db.session_scope() as session:
-                    result = check_composition(session, self.committee_id, self.as_of_date())
+                result = self.ctx.read(check_composition, self.committee_id, self.as_of_date())
             except UserError as exc:  # no profile, or a broken profile file
                 problem = error_text(exc)
         self.result = result
@@ -416,14 +393,14 @@ class CompositionPanel(QWidget):
         self.evaluated.emit(result)
 
     def visible_findings(self) -> list[Finding]:
-        return [self.proxy.index(row, 0).data(FINDING_ROLE) for row in range(self.proxy.rowCount())]
+        return self.model.findings()
 
     def select_check(self, check: str, member: str | None = None) -> bool:
         """Select (as a click does) the first row of ``check``; False when none shows."""
-        for row in range(self.proxy.rowCount()):
-            finding = self.proxy.index(row, 0).data(FINDING_ROLE)
+        for row in range(self.model.rowCount()):
+            finding = self.model.finding(row)
             if finding.check == check and (member is None or finding.member == member):
-                index = self.proxy.index(row, COL_FINDING)
+                index = self.model.index(row, COL_FINDING)
                 self.table.setCurrentIndex(index)
                 self._show_detail(index)
                 return True
@@ -448,7 +425,7 @@ class CompositionPanel(QWidget):
             self.set_as_of(self.next_meeting)
 
     def _show_member_passes(self, show: bool) -> None:
-        self.proxy.set_show_member_passes(show)
+        self.model.set_show_member_passes(show)
         self._fit_rows()
 
     def _fit_rows(self, *_args: object) -> None:
@@ -525,7 +502,7 @@ class CompositionPanel(QWidget):
         quote = rule.quote.pick(self.lang) if rule is not None else ""
         if quote:
             rows.append((self.tr("Quote"), f"“{quote}”"))
-        rows.append((self.tr("Evidence"), evidence_name(finding.evidence)))
+        rows.append((self.tr("Evidence"), in_sentence(EVIDENCE, finding.evidence)))
         html = "".join(
             f"<p style='margin:0 0 4px 0'><b>{escape(label)}:</b> {escape(value)}</p>"
             for label, value in rows

@@ -2,13 +2,16 @@
 types, and a save that runs the composition check first.
 
 A dialog never blocks: the page opens it with ``open()``, tests fill its widgets and call
-``accept()`` (or click OK). ``accept()`` saves through the ``CompositionGuard``; when the
-change would leave the committee non-compliant the warning bar asks first, inline.
+``accept()`` (or click OK). ``accept()`` runs the dialog's change (service calls) in one
+write through the composition guard (``app.services.composition_guard.guarded``); when the
+change would leave the committee non-compliant the service refuses with the findings, the
+write rolls back, and the warning bar asks first, inline; "Save anyway" runs it again with
+``force``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -23,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import NotFound, UserError, ValidationError
-from app.ui.committee.guard import Breach, Change, CompositionGuard
-from app.ui.committee.widgets import WarningBar, error_label
+from app.context import AppContext
+from app.errors import UserError
+from app.services.composition_guard import Breach, Change, CompositionBreach, guarded
 from app.ui.i18n import current_language, error_text, field_error_text
 from app.ui.pages.base import named, secondary_label
+from app.ui.widgets import WarningBar, error_label
 
 EARLIEST = QDate(1900, 1, 1)
 
@@ -73,9 +77,17 @@ class GuardedDialog(QDialog):
     calls, as one function of a session) and optionally ``check_dates``.
     """
 
-    def __init__(self, guard: CompositionGuard, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        committee_id: int,
+        as_of: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.guard = guard
+        self.ctx = ctx
+        self.committee_id = committee_id
+        self._as_of = as_of  # the day the secretary looks at (the composition panel's)
         self.errors: dict[str, QLabel] = {}
         self.widgets: dict[str, QWidget] = {}
         self._touched: set[str] = set()
@@ -129,7 +141,8 @@ class GuardedDialog(QDialog):
         is touched (or OK pressed), and listed beside the OK button instead."""
         return {}
 
-    def change(self) -> Change:
+    def change(self) -> Change[object]:
+        """The dialog's service calls, as one function of (session, actor)."""
         raise NotImplementedError
 
     def check_dates(self) -> Iterable[date]:
@@ -184,19 +197,24 @@ class GuardedDialog(QDialog):
             return
         change = self.change()
         try:
-            breaches = self.guard.attempt(change, also_on=self.check_dates())
-        except (ValidationError, NotFound) as exc:
-            self.show_error(exc)
+            result = self._write(change, force=False)
+        except CompositionBreach as breach:
+            self._pending = change
+            self.warning.warn(self.breach_text(list(breach.breaches)))
+            self.ok_button.setEnabled(False)
             return
         except UserError as exc:
             self.show_error(exc)
             return
-        if breaches:
-            self._pending = change
-            self.warning.warn(self.breach_text(breaches))
-            self.ok_button.setEnabled(False)
-            return
+        self.saved(result)
         super().accept()
+
+    def saved(self, result: object) -> None:
+        """The change was written; ``result`` is what it returned."""
+
+    def _write(self, change: Change[object], *, force: bool) -> object:
+        days = {self._as_of(), *self.check_dates()}
+        return self.ctx.write(guarded, change, committee_id=self.committee_id, on=days, force=force)
 
     def breach_text(self, breaches: list[Breach]) -> str:
         lines = []
@@ -217,12 +235,13 @@ class GuardedDialog(QDialog):
         if change is None:
             return
         try:
-            self.guard.force(change)
+            result = self._write(change, force=True)
         except UserError as exc:
             self._cancel_pending()
             self.warning.hide()
             self.show_error(exc)
             return
+        self.saved(result)
         self._pending = None
         self.warning.hide()
         super().accept()

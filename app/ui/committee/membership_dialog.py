@@ -1,17 +1,17 @@
 """Adding, editing and ending a membership.
 
 ``MembershipForm`` lays out the person's and the seat's fields; ``MembershipDialog`` fills
-it, checks it as the user types and saves through the services (``create_person`` or
-``edit_person``, then ``add_membership`` or ``edit_membership``) in one session, after the
-composition check. ``EndMembershipDialog`` ends a seat with a date and a reason; the
-membership stays in the history.
+it from the roster's read models, checks it as the user types and saves through the one
+service of the action (``roster.save_member``), after the composition check.
+``EndMembershipDialog`` ends a seat with a date and a reason; the membership stays in the
+history.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -27,20 +27,33 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
 
-from app.db import Database
-from app.models import Membership, Person
-from app.domain.vocabulary import EXPERTISE, GENDERS, ROLE_PRECEDENCE
+from app.context import AppContext
+from app.domain.vocabulary import EXPERTISE, GENDERS, ROLES
 from app.services import roster
-from app.services.actors import SYSTEM
+from app.services.composition_guard import Change
+from app.services.queries.roster import (
+    PersonChoice,
+    SeatChoice,
+    ending_form,
+    member_form,
+    person_choices,
+    seat_choices,
+)
 from app.ui.committee.dialog_base import GuardedDialog, date_edit, date_of, new_form
-from app.ui.committee.guard import Change, CompositionGuard
-from app.ui.committee.vocabulary import expertise_name, gender_name, role_name
 from app.ui.pages.base import named, secondary_label
+from app.ui.vocabulary import name, separator
 
-PERSON_TEXT_FIELDS = ("name_zh", "name_en", "title", "profession", "employer", "degrees")
+PERSON_TEXT_FIELDS = (
+    "name_zh",
+    "name_en",
+    "title",
+    "profession",
+    "employer",
+    "degrees",
+    "email",
+    "phone",
+)
 TEXT_LIMITS = {
     "name_zh": 100,
     "name_en": 100,
@@ -48,6 +61,8 @@ TEXT_LIMITS = {
     "profession": 100,
     "employer": 200,
     "degrees": 100,
+    "email": 200,
+    "phone": 50,
     "ethnicity": 50,
 }
 TERM_YEARS = 5  # the default term: five years, the longest the CN profiles allow
@@ -62,72 +77,11 @@ def default_term_end(start: date) -> date:
     return anniversary - timedelta(days=1)
 
 
-@dataclass(frozen=True)
-class SeatChoice:
-    """A member an alternate may sit for."""
-
-    membership_id: int
-    name: str
-    role: str
-
-
-@dataclass(frozen=True)
-class PersonChoice:
-    """Someone already known (a former member, a consultant, a member elsewhere)."""
-
-    person_id: int
-    values: dict[str, Any]
-
-
-def _person_values(person: Person) -> dict[str, Any]:
-    return {
-        "name_zh": person.name_zh,
-        "name_en": person.name_en,
-        "gender": person.gender,
-        "title": person.title,
-        "profession": person.profession,
-        "employer": person.employer,
-        "degrees": person.degrees,
-        "ethnicity": person.ethnicity,
-        "minority": person.minority,
-        "consent_publish": person.consent_publish,
-    }
-
-
-def _current(today: date) -> Any:
-    return or_(Membership.ended_on.is_(None), Membership.ended_on > today)
-
-
-def load_seats(session: Session, committee_id: int, today: date) -> list[SeatChoice]:
-    """Current seats an alternate may sit for: every current seat that is not an alternate."""
-    seats = session.scalars(
-        select(Membership)
-        .where(Membership.committee_id == committee_id, _current(today))
-        .options(selectinload(Membership.person), selectinload(Membership.role_rows))
-        .order_by(Membership.id)
-    ).all()
-    return [
-        SeatChoice(m.id, m.person.name_zh, m.primary_role)
-        for m in seats
-        if "alternate" not in m.roles
-    ]
-
-
-def load_people(session: Session, committee_id: int, today: date) -> list[PersonChoice]:
-    """People who hold no current seat on the committee, in name order."""
-    seated = select(Membership.person_id).where(
-        Membership.committee_id == committee_id, _current(today)
-    )
-    people = session.scalars(
-        select(Person).where(Person.id.not_in(seated)).order_by(Person.name_zh, Person.id)
-    ).all()
-    return [PersonChoice(p.id, _person_values(p)) for p in people]
-
-
 class MembershipForm(QWidget):
-    """The fields of a person and of their seat (layout only; no logic)."""
+    """The fields of a person and of their seat (layout only; no logic); the dates start
+    at ``today``."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.person = named(QComboBox(), "person")
         self.name_zh = named(QLineEdit(), "name_zh")
@@ -136,7 +90,7 @@ class MembershipForm(QWidget):
         self.name_en.setPlaceholderText(self.tr("e.g. Wang Fang"))
         self.gender = named(QComboBox(), "gender")
         for gender in GENDERS:
-            self.gender.addItem(gender_name(gender), gender)
+            self.gender.addItem(name(GENDERS, gender), gender)
         self.gender.setCurrentIndex(-1)
         self.gender.setPlaceholderText(self.tr("Choose…"))
         self.title = named(QLineEdit(), "title")
@@ -145,6 +99,8 @@ class MembershipForm(QWidget):
         self.profession.setPlaceholderText(self.tr("e.g. 肿瘤内科"))
         self.employer = named(QLineEdit(), "employer")
         self.degrees = named(QLineEdit(), "degrees")
+        self.email = named(QLineEdit(), "email")
+        self.phone = named(QLineEdit(), "phone")
         self.ethnicity = named(QLineEdit(), "ethnicity")
         self.ethnicity.setPlaceholderText(self.tr("e.g. 汉族"))
         self.minority = named(QCheckBox(self.tr("Ethnic minority")), "minority")
@@ -157,11 +113,9 @@ class MembershipForm(QWidget):
             assert isinstance(line, QLineEdit)
             line.setMaxLength(limit)
 
-        self.roles = {
-            role: named(QCheckBox(role_name(role)), f"role_{role}") for role in ROLE_PRECEDENCE
-        }
+        self.roles = {role: named(QCheckBox(name(ROLES, role)), f"role_{role}") for role in ROLES}
         self.expertise = {
-            category: named(QCheckBox(expertise_name(category)), f"expertise_{category}")
+            category: named(QCheckBox(name(EXPERTISE, category)), f"expertise_{category}")
             for category in EXPERTISE
         }
         self.affiliated = named(
@@ -170,8 +124,8 @@ class MembershipForm(QWidget):
         )
         self.voting = named(QCheckBox(self.tr("Votes")), "voting")
         self.voting.setChecked(True)
-        self.term_start = date_edit("term_start", date.today())
-        self.term_end = date_edit("term_end", date.today())
+        self.term_start = date_edit("term_start", today)
+        self.term_end = date_edit("term_end", today)
         self.open_ended = named(QCheckBox(self.tr("No end date")), "open_ended")
         self.alternate_for = named(QComboBox(), "alternate_for")
         self.alternate_for.setPlaceholderText(self.tr("Choose the member…"))
@@ -222,20 +176,18 @@ class MembershipDialog(GuardedDialog):
 
     def __init__(
         self,
-        db: Database,
-        guard: CompositionGuard,
+        ctx: AppContext,
         committee_id: int,
-        today: date,
+        as_of: Callable[[], date],
         membership_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(guard, parent)
+        super().__init__(ctx, committee_id, as_of, parent)
         self.setWindowTitle(
             self.tr("Add a member") if membership_id is None else self.tr("Edit membership")
         )
         self.setObjectName("membership_dialog")
-        self.db = db
-        self.committee_id = committee_id
+        today = ctx.today()
         self.today = today
         self.membership_id = membership_id
         self.saved_person_id: int | None = None
@@ -244,34 +196,22 @@ class MembershipDialog(GuardedDialog):
         self._original_person: dict[str, Any] = {}
         self._original_seat: dict[str, Any] = {}
 
-        with db.session_scope() as session:
-            self.seats = [
-                s
-                for s in load_seats(session, committee_id, today)
-                if s.membership_id != membership_id
-            ]
-            self.people = (
-                [] if membership_id is not None else load_people(session, committee_id, today)
-            )
-            if membership_id is not None:
-                membership = session.get(Membership, membership_id)
-                if membership is None or membership.committee_id != committee_id:
-                    raise ValueError(f"no membership {membership_id} on committee {committee_id}")
-                self.person_id: int | None = membership.person_id
-                self._original_person = _person_values(membership.person)
-                self._original_seat = {
-                    "roles": sorted(membership.roles),
-                    "expertise": list(membership.expertise),
-                    "affiliated": membership.affiliated,
-                    "voting": membership.voting,
-                    "term_start": membership.term_start,
-                    "term_end": membership.term_end,
-                    "alternate_for_id": membership.alternate_for_id,
-                }
-            else:
-                self.person_id = None
+        self.seats: list[SeatChoice] = [
+            c
+            for c in ctx.read(seat_choices, committee_id, today)
+            if c.membership_id != membership_id
+        ]
+        self.people: list[PersonChoice] = (
+            [] if membership_id is not None else ctx.read(person_choices, committee_id, today)
+        )
+        self.person_id: int | None = None
+        if membership_id is not None:
+            found = ctx.read(member_form, committee_id, membership_id)
+            self.person_id = found.person_id
+            self._original_person = dict(found.person)
+            self._original_seat = dict(found.seat)
 
-        self.form = form = MembershipForm(self)
+        self.form = form = MembershipForm(today, self)
         form.person.addItem(self.tr("A new person"), None)
         for choice in self.people:
             label = choice.values["name_zh"]
@@ -279,7 +219,9 @@ class MembershipDialog(GuardedDialog):
                 label += f" — {choice.values['employer']}"
             form.person.addItem(label, choice.person_id)
         for seat in self.seats:
-            form.alternate_for.addItem(f"{seat.name} ({role_name(seat.role)})", seat.membership_id)
+            form.alternate_for.addItem(
+                f"{seat.name} ({name(ROLES, seat.role)})", seat.membership_id
+            )
         form.alternate_for.setCurrentIndex(-1)
 
         pf = form.person_form
@@ -292,6 +234,8 @@ class MembershipDialog(GuardedDialog):
         pf.addRow(self.tr("Profession"), self.field("profession", form.profession))
         pf.addRow(self.tr("Employer"), self.field("employer", form.employer))
         pf.addRow(self.tr("Degrees"), self.field("degrees", form.degrees))
+        pf.addRow(self.tr("E-mail"), self.field("email", form.email))
+        pf.addRow(self.tr("Phone"), self.field("phone", form.phone))
         pf.addRow(self.tr("Ethnicity"), self.field("ethnicity", form.minority_box))
         pf.addRow("", self.field("consent_publish", form.consent_publish))
         sf = form.seat_form
@@ -466,7 +410,7 @@ class MembershipDialog(GuardedDialog):
 
     # --- saving -----------------------------------------------------------------------------
 
-    def change(self) -> Change:
+    def change(self) -> Change[object]:
         person = self.person_values()
         seat = self.seat_values()
         person_id = self.person_id
@@ -475,26 +419,23 @@ class MembershipDialog(GuardedDialog):
         person_changes = {k: v for k, v in person.items() if self._original_person.get(k) != v}
         seat_changes = {k: v for k, v in seat.items() if self._original_seat.get(k) != v}
 
-        def apply(session: Session) -> None:
-            if person_id is None:
-                created = roster.create_person(session, SYSTEM, **person)
-                target = created.id
-            else:
-                target = person_id
-                if person_changes:
-                    roster.edit_person(session, SYSTEM, target, **person_changes)
-            self.saved_person_id = target
-            if membership_id is None:
-                membership = roster.add_membership(
-                    session, SYSTEM, committee_id=committee_id, person_id=target, **seat
-                )
-                self.saved_membership_id = membership.id
-            else:
-                if seat_changes:
-                    roster.edit_membership(session, SYSTEM, membership_id, **seat_changes)
-                self.saved_membership_id = membership_id
+        def save(session: Any, actor: Any) -> tuple[int, int]:
+            membership = roster.save_member(
+                session,
+                actor,
+                committee_id=committee_id,
+                person=person if person_id is None else person_changes,
+                seat=seat if membership_id is None else seat_changes,
+                person_id=person_id,
+                membership_id=membership_id,
+            )
+            return membership.person_id, membership.id
 
-        return apply
+        return save
+
+    def saved(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        self.saved_person_id, self.saved_membership_id = result
 
 
 class EndMembershipDialog(GuardedDialog):
@@ -503,23 +444,21 @@ class EndMembershipDialog(GuardedDialog):
 
     def __init__(
         self,
-        db: Database,
-        guard: CompositionGuard,
+        ctx: AppContext,
+        committee_id: int,
+        as_of: Callable[[], date],
         membership_id: int,
-        today: date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(guard, parent)
+        super().__init__(ctx, committee_id, as_of, parent)
         self.setWindowTitle(self.tr("End membership"))
         self.setObjectName("end_membership_dialog")
         self.membership_id = membership_id
-        with db.session_scope() as session:
-            membership = session.get(Membership, membership_id)
-            if membership is None:
-                raise ValueError(f"no membership {membership_id}")
-            self.name = membership.person.name_zh
-            self.term_start = membership.term_start
-            roles = [role_name(r) for r in ROLE_PRECEDENCE if r in membership.roles]
+        found = ctx.read(ending_form, membership_id)
+        self.name = found.name
+        self.term_start = found.term_start
+        roles = [name(ROLES, r) for r in found.roles]
+        today = ctx.today()
 
         intro = named(QLabel(), "intro")
         intro.setWordWrap(True)
@@ -528,7 +467,7 @@ class EndMembershipDialog(GuardedDialog):
             self.tr(
                 "{name} ({roles}) leaves the committee. The membership stays in the history "
                 "with its dates and the reason."
-            ).format(name=self.name, roles=self.tr(", ").join(roles))
+            ).format(name=self.name, roles=separator().join(roles))
         )
         self.ended_on: QDateEdit = date_edit("ended_on", max(today, self.term_start))
         self.ended_on.setMinimumDate(QDate(self.term_start))
@@ -554,12 +493,10 @@ class EndMembershipDialog(GuardedDialog):
     def check_dates(self) -> Iterable[date]:
         return (date_of(self.ended_on) + timedelta(days=1),)
 
-    def change(self) -> Change:
-        membership_id = self.membership_id
-        ended_on = date_of(self.ended_on)
-        reason = self.reason.text().strip()
-
-        def apply(session: Session) -> None:
-            roster.end_membership(session, SYSTEM, membership_id, ended_on=ended_on, reason=reason)
-
-        return apply
+    def change(self) -> Change[object]:
+        return partial(
+            roster.end_membership,
+            membership_id=self.membership_id,
+            ended_on=date_of(self.ended_on),
+            reason=self.reason.text().strip(),
+        )

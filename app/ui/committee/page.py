@@ -1,16 +1,15 @@
 """The committee page: the roster, the live composition check beside it, a member's
 training and declarations, and the consultants.
 
-``RosterPageView`` lays the widgets out; ``CommitteeRosterPage`` wires them to the data:
-it loads the roster and the check for the committee of the page context, opens the dialogs
-(never modal to the application, never ``exec()``), and after every saved change reads the
-roster and the check again.
+``RosterPageView`` lays the widgets out; ``CommitteeRosterPage`` is its controller: it
+loads the roster and the check for the committee of the page context through the
+application context's read models, opens the dialogs (never modal to the application, never
+``exec()``), and after every saved change reads the roster and the check again. Search,
+filters and sorting are the roster query's (``RosterModel``): no proxy filters the pages
+read so far.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent
@@ -31,31 +30,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
-from app.domain.vocabulary import ROLE_PRECEDENCE
+from app.context import AppContext
+from app.domain.vocabulary import ROLES
+from app.services.queries.records import consultants_of
 from app.ui.committee.composition_panel import CompositionPanel
 from app.ui.committee.dialog_base import GuardedDialog
-from app.ui.committee.guard import CompositionGuard
 from app.ui.committee.membership_dialog import EndMembershipDialog, MembershipDialog
 from app.ui.committee.person_records import PersonRecordsPanel, records_table, sorted_view
-from app.ui.committee.records_model import ConsultantModel, load_consultants
+from app.ui.committee.records_model import ConsultantModel
 from app.ui.committee.roster_model import (
     COL_NAME,
     COL_PROFESSION,
     ROW_ROLE,
-    RosterFilterProxy,
     RosterModel,
     RosterRow,
 )
-from app.ui.committee.vocabulary import role_name
 from app.ui.labels import display_name, profile_name
 from app.ui.pages.base import PAGE_MARGINS, Page, PageContext, named, secondary_label
+from app.ui.vocabulary import name
 
 HEADER_MARGINS = (12, 12, 12, 4)
 PANEL_WIDTH = 320  # the composition panel's starting width
 COLUMN_LIMITS = {COL_NAME: 160, COL_PROFESSION: 130}  # longer texts are elided
-CELL_PADDING = 8  # a cell's margins around its text (the delegate's, measured)
-MARK_WIDTH = 20  # a status mark and its spacing
 HEADER_PADDING = 13  # room around a header's text (the style's margins, with some air)
 
 
@@ -80,7 +76,7 @@ class RosterTableView(QTableView):
 class RosterPageView(QWidget):
     """The roster page's widgets and layout; no data, no logic."""
 
-    def __init__(self, db: Database, today: Callable[[], date], parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.add_button = named(QPushButton(self.tr("Add member…")), "add_member")
         self.edit_button = named(QPushButton(self.tr("Edit…")), "edit_member")
@@ -94,8 +90,8 @@ class RosterPageView(QWidget):
         self.status.hide()
         self.role_filter = named(QComboBox(), "role_filter")
         self.role_filter.addItem(self.tr("All roles"), None)
-        for role in ROLE_PRECEDENCE:
-            self.role_filter.addItem(role_name(role), role)
+        for role in ROLES:
+            self.role_filter.addItem(name(ROLES, role), role)
         self.search = named(QLineEdit(), "search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search name, profession, employer, expertise"))
@@ -118,10 +114,10 @@ class RosterPageView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
 
-        self.records = named(PersonRecordsPanel(db), "person_records")
+        self.records = named(PersonRecordsPanel(ctx), "person_records")
         self.consultants = records_table("consultants", ConsultantModel.COL_NOTE)
         self.consultant_model = ConsultantModel(self)
-        self.consultant_proxy = sorted_view(self.consultants, self.consultant_model)
+        sorted_view(self.consultants, self.consultant_model)
         self.consultants_note = named(
             secondary_label(
                 self.tr(
@@ -141,7 +137,7 @@ class RosterPageView(QWidget):
         self.tabs.addTab(self.records, self.tr("Training and declarations"))
         self.tabs.addTab(consultants_tab, self.tr("Consultants"))
 
-        self.panel = named(CompositionPanel(db, today), "composition_panel")
+        self.panel = named(CompositionPanel(ctx), "composition_panel")
         self.panel.preferred_width = PANEL_WIDTH
 
         toolbar = QHBoxLayout()
@@ -191,28 +187,18 @@ class CommitteeRosterPage(Page):
 
     roster_changed = Signal()  # a membership, training or declaration was saved
 
-    def __init__(
-        self,
-        db: Database,
-        today: Callable[[], date] = date.today,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self._today = today
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.committee_id: int | None = None
-        self.lang = "en"
-        self.guard: CompositionGuard | None = None
+        self.lang = ctx.lang
         self.dialog: GuardedDialog | None = None
 
-        self.view = named(RosterPageView(db, today, self), "roster_page")
+        self.view = named(RosterPageView(ctx, self), "roster_page")
         self.layout().addWidget(self.view)
         self.view.hide()
-        self.model = RosterModel(db, self)
-        self.proxy = RosterFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = RosterModel(ctx, self)
         view = self.view
-        view.table.setModel(self.proxy)
+        view.table.setModel(self.model)
         view.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.table.setSortingEnabled(True)
         view.table.horizontalHeader().sortIndicatorChanged.connect(self._fit_sorted)
@@ -226,18 +212,15 @@ class CommitteeRosterPage(Page):
         view.table.selectionModel().selectionChanged.connect(self._selection_changed)
         view.history.toggled.connect(self.set_show_history)
         view.status.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_status(view.status.currentData())
+            lambda _i: self._requery(lambda: self.model.set_status(view.status.currentData()))
         )
         view.role_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_role(view.role_filter.currentData())
+            lambda _i: self._requery(lambda: self.model.set_role(view.role_filter.currentData()))
         )
-        view.search.textChanged.connect(self.proxy.set_search)
-        for signal in (
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-            self.proxy.modelReset,
-            self.proxy.layoutChanged,
-        ):
+        view.search.textChanged.connect(
+            lambda text: self._requery(lambda: self.model.set_search(text))
+        )
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._show_count)
         view.records.changed.connect(self._records_changed)
 
@@ -248,7 +231,6 @@ class CommitteeRosterPage(Page):
         self.lang = context.lang
         if committee is None:
             self.committee_id = None
-            self.guard = None
             self.view.hide()
             self.state.layout().setContentsMargins(*PAGE_MARGINS)
             self.state.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -261,7 +243,7 @@ class CommitteeRosterPage(Page):
                     "expertise, affiliation and terms of office.",
                 ),
             )
-            self.model.load(None, self._today())
+            self.model.load(None, self.ctx.today())
             self.view.panel.set_committee(None, self.lang, keep_date=False)
             return
         same = committee.id == self.committee_id
@@ -272,18 +254,15 @@ class CommitteeRosterPage(Page):
             self.view.history.setChecked(False)
         self.committee_id = committee.id
         self._show_header(context)
-        self.guard = CompositionGuard(
-            self.db, committee.id, self.view.panel.as_of_date, lambda: self.lang
-        )
-        self.view.records.set_committee(committee.id, self.guard, self._today)
-        self.model.load(committee.id, self._today())
+        self.view.records.set_committee(committee.id, self.view.panel.as_of_date)
+        self.model.load(committee.id, self.ctx.today())
         self._fit_columns()
         self.view.panel.set_committee(committee.id, self.lang, keep_date=same)
         self._load_consultants()
         self.view.show()
         if selected is not None:
             self.select_membership(selected.membership_id)
-        if self.selected_row() is None and self.proxy.rowCount():
+        if self.selected_row() is None and self.model.rowCount():
             self.view.table.selectRow(0)  # a member's records show from the start
         self._selection_changed()
 
@@ -329,12 +308,8 @@ class CommitteeRosterPage(Page):
                 if width > widest.get(marked, (-1, -1))[0]:
                     widest[marked] = (width, row)
             needed = 0
-            for marked, (width, row) in widest.items():
-                index = self.proxy.mapFromSource(model.index(row, column))
-                if index.isValid():
-                    needed = max(needed, table.sizeHintForIndex(index).width() + 1)
-                else:  # filtered out: estimate the delegate's margins
-                    needed = max(needed, width + CELL_PADDING + (MARK_WIDTH if marked else 0))
+            for _marked, (_width, row) in widest.items():
+                needed = max(needed, table.sizeHintForIndex(model.index(row, column)).width() + 1)
             text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             needed = max(needed, header_metrics.horizontalAdvance(text) + HEADER_PADDING)
             limit = COLUMN_LIMITS.get(column)
@@ -359,9 +334,8 @@ class CommitteeRosterPage(Page):
     def _load_consultants(self) -> None:
         records = []
         if self.committee_id is not None:
-            with self.db.session_scope() as session:
-                records = load_consultants(session, self.committee_id)
-        self.view.consultant_model.set_records(records, self._today())
+            records = self.ctx.read(consultants_of, self.committee_id)
+        self.view.consultant_model.set_records(records, self.ctx.today())
         self.view.tabs.setTabText(1, self.tr("Consultants ({count})").format(count=len(records)))
 
     def set_show_history(self, show: bool) -> None:
@@ -371,18 +345,45 @@ class CommitteeRosterPage(Page):
             return
         view.status.setVisible(show)
         if not show:
+            view.status.blockSignals(True)
             view.status.setCurrentIndex(0)
-        self.model.set_show_history(show)
+            view.status.blockSignals(False)
+        self._requery(lambda: self.model.set_show_history(show))
+
+    def _requery(self, change: object) -> None:
+        """Change the roster query (search, a filter) keeping the selected member selected
+        when the new query still finds them."""
+        selected = self.selected_row()
+        change()  # type: ignore[operator]
+        if selected is not None:
+            self.select_membership(selected.membership_id)
         self._selection_changed()
 
     def _show_count(self, *_args: object) -> None:
-        shown = self.proxy.rowCount()
-        total = self.model.total
-        if shown == total:
-            text = self.tr("{count} memberships").format(count=total)
+        found = self.model.total
+        everyone = self.roster_size
+        if found == everyone:
+            text = self.tr("{count} memberships").format(count=found)
         else:
-            text = self.tr("{shown} of {count} memberships shown").format(shown=shown, count=total)
+            text = self.tr("{shown} of {count} memberships shown").format(
+                shown=found, count=everyone
+            )
         self.view.count.setText(text)
+
+    @property
+    def roster_size(self) -> int:
+        """How many memberships the roster holds without search or role filter (history
+        included when shown)."""
+        if self.committee_id is None:
+            return 0
+        if not self.model.search and self.model.role is None and self.model.status == "all":
+            return self.model.total
+        from app.services.queries.roster import RosterQuery, count_roster
+
+        return self.ctx.read(
+            count_roster,
+            RosterQuery(self.committee_id, self.model.day, history=self.model.show_history),
+        )
 
     # --- selection --------------------------------------------------------------------------
 
@@ -394,18 +395,14 @@ class CommitteeRosterPage(Page):
         return row if isinstance(row, RosterRow) else None
 
     def select_membership(self, membership_id: int) -> bool:
-        """Select the row of ``membership_id`` (reading more pages if needed)."""
+        """Select the row of ``membership_id`` (reading more pages if needed); False when the
+        query (search, filters) does not find it."""
         row = self.model.row_of_membership(membership_id)
-        while row is None and self.model.canFetchMore():
-            self.model.fetchMore()
-            row = self.model.row_of_membership(membership_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
+        index = self.model.index(row, 0)
         self.view.table.setCurrentIndex(index)
-        self.view.table.selectRow(index.row())
+        self.view.table.selectRow(row)
         return True
 
     def _selection_changed(self, *_args: QItemSelection) -> None:
@@ -420,7 +417,7 @@ class CommitteeRosterPage(Page):
         for button in (view.edit_button, view.end_button):
             button.setToolTip(tip if row is not None and row.ended else "")
         view.add_button.setEnabled(self.committee_id is not None)
-        if row is None:
+        if not current and row is None:
             view.records.show_person(None, "")
         elif row.person_id != view.records.person_id:
             view.records.show_person(row.person_id, row.name_zh)
@@ -432,27 +429,31 @@ class CommitteeRosterPage(Page):
     # --- actions ----------------------------------------------------------------------------
 
     def add_member(self) -> MembershipDialog | None:
-        if self.committee_id is None or self.guard is None:
+        if self.committee_id is None:
             return None
-        dialog = MembershipDialog(self.db, self.guard, self.committee_id, self._today(), None, self)
+        dialog = MembershipDialog(
+            self.ctx, self.committee_id, self.view.panel.as_of_date, None, self
+        )
         self._open(dialog)
         return dialog
 
     def edit_member(self) -> MembershipDialog | None:
         row = self.selected_row()
-        if row is None or row.ended or self.committee_id is None or self.guard is None:
+        if row is None or row.ended or self.committee_id is None:
             return None
         dialog = MembershipDialog(
-            self.db, self.guard, self.committee_id, self._today(), row.membership_id, self
+            self.ctx, self.committee_id, self.view.panel.as_of_date, row.membership_id, self
         )
         self._open(dialog)
         return dialog
 
     def end_membership(self) -> EndMembershipDialog | None:
         row = self.selected_row()
-        if row is None or row.ended or self.guard is None:
+        if row is None or row.ended or self.committee_id is None:
             return None
-        dialog = EndMembershipDialog(self.db, self.guard, row.membership_id, self._today(), self)
+        dialog = EndMembershipDialog(
+            self.ctx, self.committee_id, self.view.panel.as_of_date, row.membership_id, self
+        )
         self._open(dialog)
         return dialog
 

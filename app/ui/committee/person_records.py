@@ -1,19 +1,20 @@
 """A member's training records and signed declarations, beside the roster.
 
-``PersonRecordsPanel`` lists them for the member chosen in the roster and adds to them
-through ``TrainingDialog`` and ``DeclarationDialog`` (the signed file attached with
-``app.services.attachments.attach_path`` in the same session). Every save goes through the
-composition guard like any roster change.
+``PersonRecordsPanel`` lists them for the member chosen in the roster (read models of
+``app.services.queries.records``) and adds to them through ``TrainingDialog`` and
+``DeclarationDialog`` (the signed file attached in the same action,
+``roster.add_declaration(signed_file=…)``). Neither changes what the composition check
+reads, but they save like every roster dialog, through the same base.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,31 +32,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from app.db import Database
-from app.errors import UserError
-from app.models import Meeting, Project
+from app.context import AppContext
 from app.domain.vocabulary import DECLARATION_KINDS, DECLARATION_SCOPES
+from app.errors import UserError
 from app.services import attachments, roster
-from app.services.actors import SYSTEM
-from app.ui.committee.dialog_base import GuardedDialog, date_edit, date_of, new_form
-from app.ui.committee.guard import Change, CompositionGuard
-from app.ui.committee.records_model import (
-    RECORD_ID_ROLE,
-    SORT_ROLE,
-    DeclarationModel,
-    TrainingModel,
-    load_declarations,
-    load_training,
+from app.services.composition_guard import Change
+from app.services.queries.records import (
+    Target,
+    declaration_targets,
+    declarations_of,
+    training_of,
 )
-from app.ui.committee.vocabulary import declaration_kind_name, declaration_scope_name
-from app.ui.committee.widgets import error_label
+from app.ui.committee.dialog_base import GuardedDialog, date_edit, date_of, new_form
+from app.ui.committee.records_model import RECORD_ID_ROLE, DeclarationModel, TrainingModel
 from app.ui.i18n import field_error_text
 from app.ui.pages.base import named, secondary_label
-
-SIGNED_DECLARATION = "signed_declaration"  # the attachment's document type
+from app.ui.table_model import ListModel
+from app.ui.vocabulary import name
+from app.ui.widgets import error_label
 
 
 def records_table(name: str, stretch: int) -> QTableView:
@@ -93,15 +88,13 @@ def fit_columns(table: QTableView) -> None:
         header.setSectionResizeMode(column, mode)
 
 
-def sorted_view(table: QTableView, model: object) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(table)
-    proxy.setSourceModel(model)  # type: ignore[arg-type]
-    proxy.setSortRole(SORT_ROLE)
-    table.setModel(proxy)
+def sorted_view(table: QTableView, model: ListModel) -> None:
+    """Show ``model`` in ``table``, sorted by the column whose header is clicked (the model
+    sorts itself)."""
+    table.setModel(model)
     table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
     fit_columns(table)
-    return proxy
 
 
 class TrainingDialog(GuardedDialog):
@@ -109,15 +102,17 @@ class TrainingDialog(GuardedDialog):
 
     def __init__(
         self,
-        guard: CompositionGuard,
+        ctx: AppContext,
+        committee_id: int,
+        as_of: Callable[[], date],
         person_id: int,
-        name: str,
-        today: date,
+        person_name: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(guard, parent)
+        super().__init__(ctx, committee_id, as_of, parent)
+        today = ctx.today()
         self.setObjectName("training_dialog")
-        self.setWindowTitle(self.tr("Add training: {name}").format(name=name))
+        self.setWindowTitle(self.tr("Add training: {name}").format(name=person_name))
         self.person_id = person_id
         self.course = named(QLineEdit(), "course")
         self.course.setMaxLength(200)
@@ -167,31 +162,15 @@ class TrainingDialog(GuardedDialog):
             return {"expires_on": self.tr("Training cannot expire before it was taken.")}
         return {}
 
-    def change(self) -> Change:
-        person_id = self.person_id
-        course = self.course.text().strip()
-        taken_on = date_of(self.taken_on)
-        hours = f"{self.hours.value():.1f}"
-        expires_on = self.expiry()
-
-        def apply(session: Session) -> None:
-            roster.add_training(
-                session,
-                SYSTEM,
-                person_id=person_id,
-                course=course,
-                taken_on=taken_on,
-                hours=hours,
-                expires_on=expires_on,
-            )
-
-        return apply
-
-
-@dataclass(frozen=True)
-class Target:
-    id: int
-    label: str
+    def change(self) -> Change[object]:
+        return partial(
+            roster.add_training,
+            person_id=self.person_id,
+            course=self.course.text().strip(),
+            taken_on=date_of(self.taken_on),
+            hours=f"{self.hours.value():.1f}",
+            expires_on=self.expiry(),
+        )
 
 
 class DeclarationDialog(GuardedDialog):
@@ -200,42 +179,27 @@ class DeclarationDialog(GuardedDialog):
 
     def __init__(
         self,
-        db: Database,
-        guard: CompositionGuard,
+        ctx: AppContext,
         committee_id: int,
+        as_of: Callable[[], date],
         person_id: int,
-        name: str,
-        today: date,
+        person_name: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(guard, parent)
+        super().__init__(ctx, committee_id, as_of, parent)
+        today = ctx.today()
         self.setObjectName("declaration_dialog")
-        self.setWindowTitle(self.tr("Add declaration: {name}").format(name=name))
-        self.committee_id = committee_id
+        self.setWindowTitle(self.tr("Add declaration: {name}").format(name=person_name))
         self.person_id = person_id
-        with db.session_scope() as session:
-            self.meetings = [
-                Target(m.id, f"{m.number} ({m.held_on.isoformat()})")
-                for m in session.scalars(
-                    select(Meeting)
-                    .where(Meeting.committee_id == committee_id)
-                    .order_by(Meeting.held_on.desc())
-                )
-            ]
-            self.projects = [
-                Target(p.id, p.title_zh)
-                for p in session.scalars(
-                    select(Project)
-                    .where(Project.committee_id == committee_id)
-                    .order_by(Project.id.desc())
-                )
-            ]
+        self.meetings: list[Target]
+        self.projects: list[Target]
+        self.meetings, self.projects = ctx.read(declaration_targets, committee_id)
         self.kind = named(QComboBox(), "kind")
         for kind in DECLARATION_KINDS:
-            self.kind.addItem(declaration_kind_name(kind), kind)
+            self.kind.addItem(name(DECLARATION_KINDS, kind), kind)
         self.scope = named(QComboBox(), "scope")
         for scope in DECLARATION_SCOPES:
-            self.scope.addItem(declaration_scope_name(scope), scope)
+            self.scope.addItem(name(DECLARATION_SCOPES, scope), scope)
         self.meeting = named(QComboBox(), "meeting")
         for target in self.meetings:
             self.meeting.addItem(target.label, target.id)
@@ -324,7 +288,7 @@ class DeclarationDialog(GuardedDialog):
             problems["path"] = self.tr("There is no file at this path.")
         return problems
 
-    def change(self) -> Change:
+    def change(self) -> Change[object]:
         scope = self.scope.currentData()
         values = {
             "person_id": self.person_id,
@@ -338,20 +302,7 @@ class DeclarationDialog(GuardedDialog):
             "interests": self.interests.toPlainText().strip(),
         }
         path = self.file_path.text().strip()
-
-        def apply(session: Session) -> None:
-            declaration = roster.add_declaration(session, SYSTEM, **values)
-            if path:
-                attachments.attach_path(
-                    session,
-                    SYSTEM,
-                    path=Path(path),
-                    owner_type="declaration",
-                    owner_id=declaration.id,
-                    document_type=SIGNED_DECLARATION,
-                )
-
-        return apply
+        return partial(roster.add_declaration, **values, signed_file=Path(path) if path else None)
 
 
 class PersonRecordsPanel(QWidget):
@@ -359,14 +310,13 @@ class PersonRecordsPanel(QWidget):
 
     changed = Signal()  # a record was added: the roster's status columns read again
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.guard: CompositionGuard | None = None
+        self.ctx = ctx
         self.committee_id: int | None = None
         self.person_id: int | None = None
         self.name = ""
-        self._today: Callable[[], date] = date.today
+        self._as_of: Callable[[], date] = ctx.today
         self.dialog: GuardedDialog | None = None
         self._file_dialog: QFileDialog | None = None
 
@@ -414,12 +364,11 @@ class PersonRecordsPanel(QWidget):
         self.declarations.selectionModel().selectionChanged.connect(self._enable)
         self.show_person(None, "")
 
-    def set_committee(
-        self, committee_id: int | None, guard: CompositionGuard | None, today: Callable[[], date]
-    ) -> None:
+    def set_committee(self, committee_id: int | None, as_of: Callable[[], date]) -> None:
+        """Work with ``committee_id``; ``as_of`` is the day the page's composition panel
+        looks at."""
         self.committee_id = committee_id
-        self.guard = guard
-        self._today = today
+        self._as_of = as_of
         self.show_person(None, "")
 
     def show_person(self, person_id: int | None, name: str) -> None:
@@ -434,20 +383,19 @@ class PersonRecordsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        today = self._today()
+        today = self.ctx.today()
         training: list = []
         declarations: list = []
         if self.person_id is not None and self.committee_id is not None:
-            with self.db.session_scope() as session:
-                training = load_training(session, self.person_id)
-                declarations = load_declarations(session, self.person_id, self.committee_id)
+            training = self.ctx.read(training_of, self.person_id)
+            declarations = self.ctx.read(declarations_of, self.person_id, self.committee_id)
         self.training_model.set_records(training, today)
         self.declaration_model.set_records(declarations, today)
         self.attach_error.hide()
         self._enable()
 
     def _enable(self, *_args: object) -> None:
-        has_person = self.person_id is not None and self.guard is not None
+        has_person = self.person_id is not None and self.committee_id is not None
         self.add_training.setEnabled(has_person)
         self.add_declaration.setEnabled(has_person)
         self.attach.setEnabled(has_person and self.selected_declaration() is not None)
@@ -459,17 +407,19 @@ class PersonRecordsPanel(QWidget):
         return int(rows[0].data(RECORD_ID_ROLE))
 
     def open_training_dialog(self) -> TrainingDialog | None:
-        if self.person_id is None or self.guard is None:
+        if self.person_id is None or self.committee_id is None:
             return None
-        dialog = TrainingDialog(self.guard, self.person_id, self.name, self._today(), self)
+        dialog = TrainingDialog(
+            self.ctx, self.committee_id, self._as_of, self.person_id, self.name, self
+        )
         self._open(dialog)
         return dialog
 
     def open_declaration_dialog(self) -> DeclarationDialog | None:
-        if self.person_id is None or self.guard is None or self.committee_id is None:
+        if self.person_id is None or self.committee_id is None:
             return None
         dialog = DeclarationDialog(
-            self.db, self.guard, self.committee_id, self.person_id, self.name, self._today(), self
+            self.ctx, self.committee_id, self._as_of, self.person_id, self.name, self
         )
         self._open(dialog)
         return dialog
@@ -500,21 +450,16 @@ class PersonRecordsPanel(QWidget):
         """Attach ``path`` to the chosen declaration; False (with the reason shown) when
         it cannot be attached."""
         declaration_id = self.selected_declaration()
-        if declaration_id is None or self.guard is None:
+        if declaration_id is None:
             return False
-
-        def apply(session: Session) -> None:
-            attachments.attach_path(
-                session,
-                SYSTEM,
+        try:
+            self.ctx.write(
+                attachments.attach_path,
                 path=path,
                 owner_type="declaration",
                 owner_id=declaration_id,
-                document_type=SIGNED_DECLARATION,
+                document_type=roster.SIGNED_DECLARATION,
             )
-
-        try:
-            self.guard.force(apply)  # a file changes nothing the composition check reads
         except UserError as exc:
             self.attach_error.setText(field_error_text(exc))
             self.attach_error.show()

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import AppContext
 from app.paths import DataPaths
-from app.ui.overview import CommitteeSummary, Overview
+from app.services.queries.overview import CommitteeSummary, Overview
 
 CONTENT_WIDTH = 640  # a comfortable reading width for the page's sentences
 PAGE_MARGINS = (40, 32, 40, 32)
@@ -102,8 +103,14 @@ class EmptyState(QWidget):
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(12)
-        for widget in (self.heading, self.body, self.facts, self.hint):
-            inner.addWidget(widget)
+        # what a page adds of its own (a setting's editor), below the facts
+        self.extras = QVBoxLayout()
+        self.extras.setSpacing(6)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.body)
+        inner.addWidget(self.facts)
+        inner.addLayout(self.extras)
+        inner.addWidget(self.hint)
         inner.addSpacing(4)
         inner.addWidget(self.action)
 
@@ -141,13 +148,15 @@ class EmptyState(QWidget):
 
 
 class Page(QWidget):
-    """A navigation page. Subclasses fill ``state`` in ``refresh`` with their own ``tr``."""
+    """A navigation page on the application context ``ctx``. Subclasses fill ``state`` in
+    ``refresh`` with their own ``tr``."""
 
     # The user asked to set up a committee (the main window shows the welcome form).
     setup_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.state = EmptyState(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -1,21 +1,23 @@
 """The dashboard: the welcome panel on a database without a committee, else a summary of
-the institution and its committees, and what of the current committee expires within 90
-days (terms, training, declarations)."""
+the institution and its committees — each with whether it complies today and from which day
+within the expiry window that changes — and what of the current committee expires within
+that window (terms, training, declarations)."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -25,25 +27,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from app.db import Database
+from app.context import AppContext
+from app.domain.seats import EXPIRY_WINDOW_DAYS
+from app.domain.vocabulary import DECLARATION_KINDS, ROLES
 from app.errors import UserError
+from app.services.composition import ComplianceOutlook
 from app.services.expiries import Expiry, expiring
+from app.services.queries.overview import CommitteeSummary, InstitutionSummary
 from app.ui.i18n import error_text
 from app.ui.labels import display_name, other_name, profile_name, profile_title
-from app.ui.overview import CommitteeSummary, InstitutionSummary
 from app.ui.pages.base import PAGE_MARGINS, PageContext, heading_font, named, secondary_label
 from app.ui.pages.welcome import WelcomePanel
-from app.ui.setup.vocabulary import declaration_name, role_name
-from app.ui.table_model import ListTableModel
+from app.ui.table_model import ListModel
+from app.ui.vocabulary import in_sentence, name
+from app.ui.widgets import FAIL_COLOUR, PASS_COLOUR, WARNING_COLOUR, status_icon
 
 log = logging.getLogger(__name__)
 
-EXPIRY_DAYS = 90
 EXPIRED_TEXT = QColor("#b42318")
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_RULES_SHOWN = 3  # failing rules listed on a card; more are counted
 
 
 def _value(text: str) -> QLabel:
@@ -90,6 +93,8 @@ class CommitteeCard(QFrame):
         facts.addRow(self.tr("Voting members"), _value(str(committee.voting_members)))
         facts.addRow(self.tr("Other seats"), _value(str(committee.other_seats)))
         layout.addLayout(facts)
+        if committee.outlook is not None and committee.outlook.compliant is not None:
+            layout.addWidget(ComplianceLine(committee.outlook, lang))
         layout.addStretch(1)
         if current:
             note = secondary_label(self.tr("The window works with this committee."))
@@ -102,7 +107,65 @@ class CommitteeCard(QFrame):
             layout.addWidget(button)
 
 
-class ExpiryModel(ListTableModel):
+class ComplianceLine(QWidget):
+    """Whether the committee complies today and from which day that changes, with the
+    rules that fail: "Not compliant" / "Not compliant from D", never colour alone."""
+
+    def __init__(
+        self, outlook: ComplianceOutlook, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("compliance")
+        self.outlook = outlook
+        mark = named(QLabel(), "compliance_mark")
+        # Compliant throughout: a tick; compliant today but not from a day ahead: a warning;
+        # not compliant today: a cross.
+        if not outlook.compliant:
+            self.state, colour = "fail", FAIL_COLOUR
+        elif outlook.changes_on is not None:
+            self.state, colour = "warning", WARNING_COLOUR
+        else:
+            self.state, colour = "pass", PASS_COLOUR
+        mark.setPixmap(status_icon(self.state).pixmap(18, 18))
+        self.text = named(QLabel(self.describe(outlook, lang)), "compliance_text")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setStyleSheet(f"color: {colour};")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 0)
+        row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 1)
+
+    def _rules(self, findings: Sequence[Any], lang: str) -> str:
+        lines = [
+            self.tr("• {requirement} ({rule})").format(requirement=f.message_in(lang), rule=f.rule)
+            for f in findings[:MAX_RULES_SHOWN]
+        ]
+        if len(findings) > MAX_RULES_SHOWN:
+            lines.append(
+                self.tr("• and {count} more").format(count=len(findings) - MAX_RULES_SHOWN)
+            )
+        return "\n".join(lines)
+
+    def describe(self, outlook: ComplianceOutlook, lang: str) -> str:
+        day = outlook.changes_on.isoformat() if outlook.changes_on else ""
+        if outlook.compliant:
+            if outlook.changes_on is None:
+                return self.tr("Compliant today and for the next {days} days.").format(
+                    days=outlook.window
+                )
+            return (
+                self.tr("Compliant today; not compliant from {date}:").format(date=day)
+                + "\n"
+                + self._rules(outlook.failing_then, lang)
+            )
+        text = self.tr("Not compliant:") + "\n" + self._rules(outlook.failing, lang)
+        if outlook.changes_on is not None:
+            text += "\n" + self.tr("Compliant from {date}.").format(date=day)
+        return text
+
+
+class ExpiryModel(ListModel):
     """What expires soon, soonest first (as ``expiring`` sorts it); expired rows in red."""
 
     COL_DATE, COL_WHEN, COL_PERSON, COL_WHAT = range(4)
@@ -112,10 +175,8 @@ class ExpiryModel(ListTableModel):
         self._today = today
 
     def set_expiries(self, expiries: Sequence[Expiry], today: date) -> None:
-        self.beginResetModel()
-        self._rows = list(expiries)
         self._today = today
-        self.endResetModel()
+        self.set_rows(expiries)
 
     def expiry(self, row: int) -> Expiry:
         return self._rows[row]
@@ -123,12 +184,15 @@ class ExpiryModel(ListTableModel):
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Date"), self.tr("When"), self.tr("Person"), self.tr("What"))
 
+    def row_id(self, row: Expiry) -> Any:
+        return (row.kind, row.record_id)
+
     def what(self, expiry: Expiry) -> str:
         if expiry.kind == "term":
-            return self.tr("Term of office as {role}").format(role=role_name(expiry.label))
+            return self.tr("Term of office as {role}").format(role=in_sentence(ROLES, expiry.label))
         if expiry.kind == "training":
             return self.tr("Training: {course}").format(course=expiry.label)
-        return declaration_name(expiry.label).capitalize()
+        return name(DECLARATION_KINDS, expiry.label)
 
     def when(self, expiry: Expiry) -> str:
         days = (expiry.date - self._today).days
@@ -142,29 +206,28 @@ class ExpiryModel(ListTableModel):
             return self.tr("tomorrow")
         return self.tr("in {days} days").format(days=days)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        expiry = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == self.COL_DATE:
-                return expiry.date.isoformat()
-            if column == self.COL_WHEN:
-                return self.when(expiry)
-            if column == self.COL_PERSON:
-                return expiry.person_name
-            return self.what(expiry)
-        if role == SORT_ROLE:
-            return (
-                expiry.date.isoformat(),
-                (expiry.date - self._today).days,
-                expiry.person_name,
-                self.what(expiry),
-            )[column]
-        if role == Qt.ItemDataRole.ForegroundRole and expiry.expired:
-            return QBrush(EXPIRED_TEXT)
-        return None
+    def display(self, expiry: Expiry, column: int) -> str:
+        if column == self.COL_DATE:
+            return expiry.date.isoformat()
+        if column == self.COL_WHEN:
+            return self.when(expiry)
+        if column == self.COL_PERSON:
+            return expiry.person_name
+        return self.what(expiry)
+
+    def tooltip(self, expiry: Expiry, column: int) -> str | None:
+        return self.display(expiry, column)
+
+    def sort_key(self, expiry: Expiry, column: int) -> Any:
+        return (
+            expiry.date,
+            (expiry.date - self._today).days,
+            expiry.person_name,
+            self.what(expiry),
+        )[column]
+
+    def foreground(self, expiry: Expiry, column: int) -> Any:
+        return QBrush(EXPIRED_TEXT) if expiry.expired else None
 
 
 class ExpiriesSection(QWidget):
@@ -172,11 +235,14 @@ class ExpiriesSection(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = named(QLabel(self.tr("Expiring within 90 days")), "expiries_heading")
+        self.heading = named(
+            QLabel(self.tr("Expiring within {days} days").format(days=EXPIRY_WINDOW_DAYS)),
+            "expiries_heading",
+        )
         self.heading.setFont(heading_font(self.font(), 1.2))
         self.about = secondary_label()
         self.about.setObjectName("expiries_about")
-        self.model = ExpiryModel(date.today(), self)
+        self.model = ExpiryModel(date.min, self)
         self.table = named(QTableView(), "expiries")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -212,9 +278,9 @@ class ExpiriesSection(QWidget):
         self.empty.setVisible(not has_rows)
         self.empty.setText(
             self.tr(
-                "Nothing expires in the next 90 days: every term, training record and "
+                "Nothing expires in the next {days} days: every term, training record and "
                 "declaration on file runs beyond {date}."
-            ).format(date=_plus_days(today))
+            ).format(days=EXPIRY_WINDOW_DAYS, date=_plus_days(today))
         )
         if has_rows:
             self.table.resizeColumnsToContents()
@@ -229,7 +295,7 @@ class ExpiriesSection(QWidget):
             self.table.setFixedHeight(height)
 
     def show_unavailable(self, reason: str) -> None:
-        self.model.set_expiries([], date.today())
+        self.model.set_expiries([], date.min)
         self.about.setText("")
         self.table.hide()
         self.empty.setText(reason)
@@ -237,7 +303,7 @@ class ExpiriesSection(QWidget):
 
 
 def _plus_days(today: date) -> str:
-    return (today + timedelta(days=EXPIRY_DAYS)).isoformat()
+    return (today + timedelta(days=EXPIRY_WINDOW_DAYS)).isoformat()
 
 
 class SummaryPanel(QScrollArea):
@@ -309,13 +375,10 @@ class DashboardPage(QWidget):
     demo_built = Signal()
     committee_chosen = Signal(int)
 
-    def __init__(
-        self, db: Database, today: Callable[[], date], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
-        self._today = today
-        self.welcome = WelcomePanel(db, today)
+        self.ctx = ctx
+        self.welcome = WelcomePanel(ctx)
         self.summary = SummaryPanel()
         self.expiries = ExpiriesSection()
         self.stack = QStackedWidget()
@@ -346,12 +409,11 @@ class DashboardPage(QWidget):
         committee = context.committee
         if committee is None:
             return
-        today = self._today()
-        name = display_name(committee.name_zh, committee.name_en, context.lang)
+        today = self.ctx.today()
+        shown = display_name(committee.name_zh, committee.name_en, context.lang)
         try:
-            with self._db.session_scope() as session:
-                found = expiring(session, committee.id, today, EXPIRY_DAYS)
-        except (UserError, SQLAlchemyError) as exc:
+            found = self.ctx.read(expiring, committee.id, today, EXPIRY_WINDOW_DAYS)
+        except UserError as exc:
             log.warning("reading what expires failed: %s", exc)
             self.expiries.show_unavailable(
                 self.tr("What expires soon cannot be read just now: {reason}").format(
@@ -359,4 +421,4 @@ class DashboardPage(QWidget):
                 )
             )
             return
-        self.expiries.show_expiries(name, found, today)
+        self.expiries.show_expiries(shown, found, today)

@@ -8,9 +8,7 @@ as the user does. ``CommitteeForm`` only lays out the fields and shows errors;
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
@@ -26,23 +24,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import OperationalError
 
-from app.db import Database
+from app.context import AppContext
 from app.errors import UserError, ValidationError
 from app.rules import DEFAULT_PROFILE
 from app.rules.profiles import profile_ids
-from app.services.actors import SYSTEM
-from app.services.organisation import create_committee, create_institution
 from app.ui.i18n import error_text, field_error_text
 from app.ui.labels import profile_name, profile_title
 from app.ui.pages.base import PAGE_MARGINS, heading_font, named, secondary_label
-from app.ui.worker import BackgroundTask
+from app.ui.tasks import Task, run_task
+from app.ui.widgets import error_label
 
 log = logging.getLogger(__name__)
 
 WELCOME_WIDTH = 1000
-ERROR_STYLE = "color: #b42318;"  # a calm red that stays readable on light backgrounds
 
 
 @dataclass(frozen=True)
@@ -52,15 +47,6 @@ class CommitteeFormValues:
     committee_name_zh: str
     committee_name_en: str
     profile_id: str
-
-
-def error_label(name: str) -> QLabel:
-    label = named(QLabel(), name)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.hide()
-    return label
 
 
 class CommitteeForm(QWidget):
@@ -224,13 +210,10 @@ class WelcomePanel(QWidget):
     demo_built = Signal()
     demo_failed = Signal(str)
 
-    def __init__(
-        self, db: Database, today: Callable[[], date], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
-        self._today = today
-        self._demo_task: BackgroundTask | None = None
+        self.ctx = ctx
+        self._demo_task: Task | None = None
 
         heading = named(QLabel(self.tr("Welcome to EthicsDesk")), "heading")
         heading.setFont(heading_font(self.font(), 1.8))
@@ -321,60 +304,44 @@ class WelcomePanel(QWidget):
             first = next(k for k, lbl in self.form.errors.items() if not lbl.isHidden())
             self.form.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        timezone = system_timezone()
-        step = "institution"
+        from app.services.organisation import set_up_committee  # when first used
+
         try:
-            with self._db.session_scope() as session:
-                institution = create_institution(
-                    session,
-                    SYSTEM,
-                    name_zh=values.institution_name_zh,
-                    name_en=values.institution_name_en,
-                )
-                step = "committee"
-                committee = create_committee(
-                    session,
-                    SYSTEM,
-                    institution_id=institution.id,
-                    name_zh=values.committee_name_zh,
-                    name_en=values.committee_name_en,
-                    profile_id=values.profile_id,
-                    effective_from=self._today(),
-                    **({"timezone": timezone} if timezone else {}),
-                )
-                committee_id = committee.id
+            committee_id = self.ctx.write(
+                set_up_committee,
+                institution_name_zh=values.institution_name_zh,
+                institution_name_en=values.institution_name_en,
+                committee_name_zh=values.committee_name_zh,
+                committee_name_en=values.committee_name_en,
+                profile_id=values.profile_id,
+                effective_from=self.ctx.today(),
+                timezone=system_timezone(),
+            )
         except ValidationError as exc:
-            key = f"{step}.{exc.field}"
-            if key in self.form.fields:
-                self.form.show_error(key, field_error_text(exc))
+            if exc.field in self.form.fields:
+                self.form.show_error(exc.field, field_error_text(exc))
             else:
                 self.form.show_error(None, error_text(exc))
             return
         except UserError as exc:
             self.form.show_error(None, error_text(exc))
             return
-        except OperationalError as exc:
-            log.exception("creating the committee failed")
-            self.form.show_error(
-                None,
-                self.tr("The database could not be written: {reason}").format(reason=exc.orig),
-            )
-            return
         self.committee_created.emit(committee_id)
 
     # --- the demo -------------------------------------------------------------------------
 
     def open_demo(self) -> None:
-        from app.services.demo import build_demo
+        from app.services import demo  # when first used
 
-        db, today = self._db, self._today()
+        ctx, today = self.ctx, self.ctx.today()
         self.demo_error.hide()
         self._set_busy(True)
-        task = BackgroundTask(lambda: build_demo(db, today), self)
-        task.signals.succeeded.connect(self._demo_succeeded)
-        task.signals.failed.connect(self._demo_failed)
-        self._demo_task = task
-        task.start()
+        self._demo_task = run_task(
+            lambda _progress: ctx.write(demo.build_demo, today),
+            self._demo_succeeded,
+            failed=self._demo_failed,
+            parent=self,
+        )
 
     def demo_running(self) -> bool:
         return self._demo_task is not None

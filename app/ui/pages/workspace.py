@@ -4,10 +4,13 @@ Settings. Today each says what it will hold, what the data already has, and the 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
+from app import preferences
+from app.context import AppContext
+from app.domain.vocabulary import UI_LANGUAGES
 from app.ui.labels import display_name
-from app.ui.pages.base import Page, PageContext
+from app.ui.pages.base import Page, PageContext, named, secondary_label
 
 
 class DossiersPage(Page):
@@ -92,14 +95,62 @@ class DocumentsPage(Page):
 
 
 class SettingsPage(Page):
-    """Where the data lives and the language; the committee's own settings open from here."""
+    """Where the data lives and the language; the committee's own settings open from here.
+
+    The language is the computer user's preference (``app.preferences``, in the config dir,
+    not the shared database); it takes effect when EthicsDesk next starts, the command line
+    included. ``--lang`` still overrides it for one run.
+    """
 
     # The user asked for the current committee's settings (the main window opens them).
     committee_settings_requested = Signal()
+    language_chosen = Signal(str)  # "zh_CN", "en", or "" for the system's
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self._has_committee = False
+        self.language = named(QComboBox(), "language")
+        self.language.addItem(self.tr("The system's language"), "")
+        for code in UI_LANGUAGES:
+            self.language.addItem(
+                UI_LANGUAGES.term(code).zh if code == "zh_CN" else "English", code
+            )
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.language_note = named(secondary_label(), "language_note")
+        chooser = QWidget()
+        row = QHBoxLayout(chooser)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(self.tr("Language"))
+        label.setBuddy(self.language)
+        row.addWidget(label)
+        row.addWidget(self.language)
+        row.addStretch(1)
+        self.state.extras.addWidget(chooser)
+        self.state.extras.addWidget(self.language_note)
+        stored = preferences.load().get("language") or ""
+        self.language.setCurrentIndex(max(0, self.language.findData(stored)))
+        self.language.currentIndexChanged.connect(self._language_changed)
+
+    def _language_changed(self, _index: int) -> None:
+        code = str(self.language.currentData() or "")
+        try:
+            preferences.save("language", code or None)
+        except OSError as exc:
+            self.language_note.setText(
+                self.tr("The choice could not be saved: {reason}").format(
+                    reason=exc.strerror or exc
+                )
+            )
+            self.language_note.show()
+            return
+        shown = self.language.currentText()
+        self.language_note.setText(
+            self.tr("EthicsDesk will be in {language} from its next start.").format(language=shown)
+            if code
+            else self.tr("EthicsDesk will follow the system's language from its next start.")
+        )
+        self.language_note.show()
+        self.language_chosen.emit(code)
 
     def refresh(self, context: PageContext) -> None:
         facts = []
@@ -115,10 +166,7 @@ class SettingsPage(Page):
         if context.paths is not None:
             facts.append((self.tr("Data folder"), str(context.paths.root)))
         facts.append((self.tr("Database"), context.database))
-        language = (
-            self.tr("Chinese (Simplified)") if context.lang == "zh_CN" else self.tr("English")
-        )
-        facts.append((self.tr("Language"), language))
+        facts.append((self.tr("Language now"), UI_LANGUAGES.name(context.lang, context.lang)))
         if committee is not None:
             body = self.tr(
                 "EthicsDesk keeps everything in one database, in its data folder, on this "
@@ -129,7 +177,7 @@ class SettingsPage(Page):
         else:
             body = self.tr(
                 "EthicsDesk keeps everything in one database, in its data folder, on this "
-                "computer. The data folder and the language are chosen when EthicsDesk starts."
+                "computer. The data folder is chosen when EthicsDesk starts."
             )
             action = ""
         self.state.show_state(
@@ -137,11 +185,13 @@ class SettingsPage(Page):
             body,
             facts=facts,
             hint=self.tr(
-                "To use another data folder or language, start EthicsDesk with the options "
-                "--data-dir FOLDER and --lang zh_CN or --lang en."
+                "To use another data folder, start EthicsDesk with the option --data-dir "
+                "FOLDER; --lang zh_CN or --lang en chooses the language for one run."
             ),
             action=action,
         )
+        if self.language_note.text() == "":
+            self.language_note.hide()
 
     def _on_action(self) -> None:
         if self._has_committee:

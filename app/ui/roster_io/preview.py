@@ -1,8 +1,9 @@
 """The import preview: every row of the file with its problems, before anything is written.
 
 ``ImportPreviewDialog`` is non-modal (``open()``/``show()``). Its Import button is enabled
-only when the preview is clean; Import runs ``apply_import`` on a worker with its own
-session, all or nothing, and the dialog closes when it is done.
+only when the preview (the file checked against the committee by the services) is clean;
+Import runs ``apply_import`` on a worker in its own write, all or nothing, showing its
+progress; Cancel stops it (what it wrote rolls back) and the dialog closes when it is done.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,81 +28,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
-from app.errors import UserError
-from app.services.actors import SYSTEM, Actor
+from app.context import AppContext
+from app.errors import Cancelled, UserError
+from app.services.progress import Progress
 from app.services.roster_io import ImportPreview, ImportRow, apply_import
 from app.ui.i18n import current_language, error_text
 from app.ui.pages.base import heading_font, named
-from app.ui.pages.welcome import ERROR_STYLE, error_label
-from app.ui.table_model import ListTableModel
-from app.ui.worker import BackgroundTask
+from app.ui.table_model import ListModel
+from app.ui.tasks import Task, run_task
+from app.ui.vocabulary import field_name
+from app.ui.widgets import ERROR_STYLE, error_label
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PROBLEM_BACKGROUND = QColor("#fdecea")
 PROBLEM_TEXT = QColor("#b42318")
 MAX_LISTED = 200  # problems listed in full above the table; the table marks every row
 
 
-class PreviewModel(ListTableModel):
+class PreviewModel(ListModel):
     """The rows of an ImportPreview: the cells as the file wrote them, and the problems."""
 
-    (
-        COL_LINE,
-        COL_PROBLEMS,
-        COL_NAME,
-        COL_GENDER,
-        COL_ROLE,
-        COL_EXPERTISE,
-        COL_AFFILIATED,
-        COL_TERM_START,
-        COL_TERM_END,
-        COL_PROFESSION,
-        COL_EMPLOYER,
-        COL_ALTERNATE_FOR,
-    ) = range(12)
-    # the ImportRow.cells key of each column after line and problems
+    # the ImportRow.cells key of each column after the line and the problems
     KEYS = (
         "name",
         "gender",
-        "role",
+        "roles",
         "expertise",
-        "affiliated",
+        "affiliation",
         "term_start",
         "term_end",
+        "title",
         "profession",
         "employer",
         "alternate_for",
     )
+    COL_LINE, COL_PROBLEMS = 0, 1
 
     def __init__(self, preview: ImportPreview, json_file: bool, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows = list(preview.rows)
         self._json = json_file
+        self.set_rows(preview.rows)
 
-    def row(self, number: int) -> ImportRow:
-        return self._rows[number]
+    def row_id(self, row: ImportRow) -> Any:
+        return row.line
 
     def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Member") if self._json else self.tr("Line"),
             self.tr("Status"),
-            self.tr("Name"),
-            self.tr("Gender"),
-            self.tr("Role"),
-            self.tr("Expertise"),
-            self.tr("Affiliated"),
-            self.tr("Term start"),
-            self.tr("Term end"),
-            self.tr("Profession"),
-            self.tr("Employer"),
-            self.tr("Alternate for"),
+            *(field_name(key) for key in self.KEYS),
         )
 
-    def _text(self, row: ImportRow, column: int) -> str:
+    def display(self, row: ImportRow, column: int) -> str:
         if column == self.COL_LINE:
             return str(row.line)
         if column == self.COL_PROBLEMS:
@@ -113,22 +92,19 @@ class PreviewModel(ListTableModel):
             return "  ·  ".join(_without_place(e, where) for e in row.errors_in(lang))
         return row.cells.get(self.KEYS[column - 2], "")
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.COL_PROBLEMS and not row.ok:
-                return "\n".join(row.errors_in(current_language()))
-            return self._text(row, column) or None
-        if role == SORT_ROLE:
-            return row.line if column == self.COL_LINE else self._text(row, column)
-        if role == Qt.ItemDataRole.BackgroundRole and not row.ok:
-            return QBrush(PROBLEM_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_PROBLEMS and not row.ok:
+    def tooltip(self, row: ImportRow, column: int) -> str | None:
+        if column == self.COL_PROBLEMS and not row.ok:
+            return "\n".join(row.errors_in(current_language()))
+        return self.display(row, column) or None
+
+    def sort_key(self, row: ImportRow, column: int) -> Any:
+        return row.line if column == self.COL_LINE else self.display(row, column)
+
+    def background(self, row: ImportRow, column: int) -> Any:
+        return None if row.ok else QBrush(PROBLEM_BACKGROUND)
+
+    def foreground(self, row: ImportRow, column: int) -> Any:
+        if column == self.COL_PROBLEMS and not row.ok:
             return QBrush(PROBLEM_TEXT)
         return None
 
@@ -148,25 +124,23 @@ class ImportPreviewDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        ctx: AppContext,
         committee_id: int,
         committee_name: str,
         path: Path,
         preview: ImportPreview,
         *,
-        actor: Actor = SYSTEM,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("import_preview")
         self.setWindowTitle(self.tr("Import roster"))
         self.setModal(False)
-        self.db = db
+        self.ctx = ctx
         self.committee_id = committee_id
         self.path = path
         self.preview = preview
-        self._actor = actor
-        self._task: BackgroundTask | None = None
+        self._task: Task | None = None
 
         heading = named(QLabel(self.tr("Import {file}").format(file=path.name)), "heading")
         heading.setFont(heading_font(self.font(), 1.3))
@@ -208,8 +182,8 @@ class ImportPreviewDialog(QDialog):
         self.error = error_label("import_error")
         self.progress = named(QProgressBar(), "progress")
         self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(True)
+        self.progress.setMaximumWidth(220)
         self.progress.hide()
         self.import_button = named(QPushButton(), "import")
         self.import_button.clicked.connect(self.confirm)
@@ -272,7 +246,13 @@ class ImportPreviewDialog(QDialog):
         lines = min(len(shown), 6)  # more scroll
         self.problems_area.setFixedHeight(lines * self.problems.fontMetrics().lineSpacing() + 6)
         self.table.setVisible(bool(preview.rows))
-        self.import_button.setText(self.tr("Import {rows} members").format(rows=rows))
+        if preview.ok:
+            self.import_button.setText(self.tr("Import {rows} members").format(rows=rows))
+        else:  # never a button that promises what it will not do
+            self.import_button.setText(self.tr("Import"))
+            self.import_button.setToolTip(
+                self.tr("Nothing can be imported until every problem is fixed in the file.")
+            )
         self.import_button.setEnabled(preview.ok)
         self.import_button.setDefault(preview.ok)
 
@@ -280,27 +260,37 @@ class ImportPreviewDialog(QDialog):
         """Write the clean preview on a worker; ``imported`` or ``failed`` tells the end."""
         if not self.preview.ok or self._task is not None:
             return
-        db, committee_id, preview, actor = self.db, self.committee_id, self.preview, self._actor
+        ctx, committee_id, preview = self.ctx, self.committee_id, self.preview
+        day = ctx.today()
 
-        def work() -> list[int]:
-            with db.session_scope() as session:
-                return apply_import(session, actor, committee_id, preview)
+        def work(progress: Progress) -> list[int]:
+            return ctx.write(apply_import, committee_id, preview, day, progress)
 
         self._set_busy(True)
         self.error.hide()
-        task = BackgroundTask(work, self)
-        task.signals.succeeded.connect(self._done)
-        task.signals.failed.connect(self._failed)
-        self._task = task
-        task.start()
+        self._task = run_task(
+            work, self._done, failed=self._failed, progressed=self._progressed, parent=self
+        )
 
     def running(self) -> bool:
         return self._task is not None
 
+    def cancel_import(self) -> None:
+        """Stop the import under way; what it wrote rolls back."""
+        if self._task is not None:
+            self._task.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _progressed(self, done: int, total: int, _note: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(self.tr("{done} of {total}").format(done=done, total=total))
+
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.import_button.setEnabled(not busy and self.preview.ok)
-        self.cancel_button.setEnabled(not busy)
+        self.cancel_button.setText(self.tr("Stop") if busy else self.tr("Cancel"))
+        self.cancel_button.setEnabled(True)
 
     def _done(self, ids: object) -> None:
         self._task = None
@@ -311,7 +301,9 @@ class ImportPreviewDialog(QDialog):
     def _failed(self, exc: object) -> None:
         self._task = None
         self._set_busy(False)
-        if isinstance(exc, UserError):
+        if isinstance(exc, Cancelled):
+            message = self.tr("The import was stopped; nothing was imported.")
+        elif isinstance(exc, UserError):
             message = self.tr("Nothing was imported: {reason}").format(reason=error_text(exc))
         else:
             message = self.tr(
@@ -323,5 +315,7 @@ class ImportPreviewDialog(QDialog):
         self.failed.emit(message)
 
     def reject(self) -> None:
-        if self._task is None:  # an import under way finishes first
-            super().reject()
+        if self._task is not None:  # the button says Stop: the import stops, then closes
+            self.cancel_import()
+            return
+        super().reject()

@@ -1,9 +1,10 @@
 """Roster import and export as user actions, for menus and buttons alike.
 
 ``RosterTransfer`` asks for a file (through an injectable ``FileChooser``, never blocking),
-reads an import into a preview shown by ``ImportPreviewDialog``, and writes exports: JSON
+checks an import against the committee (the services run in a savepoint, on a worker) into
+a preview shown by ``ImportPreviewDialog``, and writes exports, on a worker too: JSON
 (DESIGN.md section 5's roster file, UTF-8) or CSV (UTF-8 with the BOM Excel looks for).
-Exports are small (one committee's seats), so they are written at once.
+The outcome of each comes back as a signal; ``task`` is the work under way, if any.
 """
 
 from __future__ import annotations
@@ -13,19 +14,18 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
-from app.db import Database
+from app.context import AppContext
 from app.errors import UserError
-from app.models import Committee
-from app.services.actors import SYSTEM, Actor
+from app.services.progress import Progress
+from app.services.queries.overview import committee_names
 from app.services.roster_io import (
     MAX_IMPORT_BYTES,
+    ImportPreview,
     export_roster_csv,
     export_roster_json,
     preview_csv,
@@ -36,6 +36,7 @@ from app.ui.i18n import error_text
 from app.ui.labels import display_name
 from app.ui.roster_io.files import FileChooser
 from app.ui.roster_io.preview import ImportPreviewDialog
+from app.ui.tasks import Task, run_task
 
 log = logging.getLogger(__name__)
 
@@ -68,42 +69,40 @@ class RosterTransfer(QObject):
 
     def __init__(
         self,
-        db: Database,
+        ctx: AppContext,
         committee_id: Callable[[], int | None],
         *,
-        lang: str = "en",
-        today: Callable[[], date] = date.today,
-        actor: Actor = SYSTEM,
         chooser: FileChooser | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
+        self.ctx = ctx
         self._committee_id = committee_id
-        self.lang = lang
-        self._today = today
-        self._actor = actor
+        self.lang = ctx.lang
         self.chooser = chooser or FileChooser()
         self._window = parent
         self.dialog: ImportPreviewDialog | None = None
+        self.task: Task | None = None
 
     def _committee(self) -> tuple[int, str] | None:
         committee_id = self._committee_id()
         if committee_id is None:
             self.failed.emit(self.tr("Set up a committee first."))
             return None
-        with self.db.session_scope() as session:
-            committee = session.get(Committee, committee_id)
-            if committee is None:
-                self.failed.emit(self.tr("The committee no longer exists."))
-                return None
-            return committee.id, display_name(committee.name_zh, committee.name_en, self.lang)
+        names = self.ctx.read(committee_names, committee_id)
+        if names is None:
+            self.failed.emit(self.tr("The committee no longer exists."))
+            return None
+        return committee_id, display_name(*names, self.lang)
+
+    def busy(self) -> bool:
+        return self.task is not None and not self.task.finished
 
     # --- import ----------------------------------------------------------------------------
 
-    def import_roster(self, path: Path | None = None) -> ImportPreviewDialog | None:
-        """Preview ``path`` (asked for when None) for the current committee; the preview
-        dialog, opened, or None when there is nothing to show yet."""
+    def import_roster(self, path: Path | None = None) -> None:
+        """Check ``path`` (asked for when None) against the current committee on a worker;
+        the preview dialog opens when that is done (``dialog``)."""
         if path is None:
             self.chooser.open_file(
                 self._window,
@@ -126,22 +125,38 @@ class RosterTransfer(QObject):
                 )
             )
             return None
-        read = preview_json if path.suffix.lower() == ".json" else preview_csv
-        try:
-            with self.db.session_scope() as session:
-                preview = read(data, session=session, committee_id=committee_id)
-        except (UserError, SQLAlchemyError) as exc:
-            log.exception("reading the roster file failed")
-            self.failed.emit(error_text(exc))
-            return None
+        check = preview_json if path.suffix.lower() == ".json" else preview_csv
+        ctx, day = self.ctx, self.ctx.today()
+
+        def work(_progress: Progress) -> ImportPreview:
+            # The services run in a savepoint that is rolled back: nothing is written.
+            return ctx.write(check, committee_id, data, day)
+
+        def checked(preview: object) -> None:
+            assert isinstance(preview, ImportPreview)
+            self._show_preview(committee_id, name, path, preview)
+
+        self.task = run_task(work, checked, failed=self._task_failed, parent=self)
+        return None
+
+    def _show_preview(
+        self, committee_id: int, name: str, path: Path, preview: ImportPreview
+    ) -> ImportPreviewDialog:
         dialog = ImportPreviewDialog(
-            self.db, committee_id, name, path, preview, actor=self._actor, parent=self._window
+            self.ctx, committee_id, name, path, preview, parent=self._window
         )
         dialog.imported.connect(lambda ids: self.imported.emit(committee_id, len(ids)))
         dialog.finished.connect(self._forget_dialog)
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _task_failed(self, exc: BaseException) -> None:
+        self.failed.emit(
+            error_text(exc)
+            if isinstance(exc, UserError)
+            else self.tr("EthicsDesk could not do this because of an error; see the log.")
+        )
 
     def _forget_dialog(self) -> None:
         if self.dialog is not None:
@@ -153,7 +168,7 @@ class RosterTransfer(QObject):
     def suggested_name(self, fmt: str, name: str) -> str:
         stem = _UNSAFE.sub("_", name).strip(" ._") or "committee"
         label = self.tr("roster")
-        return f"{stem}-{label}-{self._today().isoformat()}.{fmt}"
+        return f"{stem}-{label}-{self.ctx.today().isoformat()}.{fmt}"
 
     def export_roster(self, fmt: str, path: Path | None = None) -> Path | None:
         """Write the current committee's roster as ``fmt`` (json or csv) to ``path`` (asked
@@ -176,27 +191,22 @@ class RosterTransfer(QObject):
             return None
         if not path.suffix:
             path = path.with_suffix(f".{fmt}")
-        try:
-            with self.db.session_scope() as session:
-                if fmt == "json":
-                    content = roster_json_bytes(
-                        export_roster_json(session, committee_id, self._today())
-                    )
-                else:
-                    content = export_roster_csv(
-                        session, committee_id, self._today(), lang=self.lang
-                    )
-            write_file(path, content)
-        except OSError as exc:
-            self.failed.emit(
-                self.tr("The roster could not be written to {file}: {reason}").format(
-                    file=path, reason=exc.strerror or exc
-                )
-            )
-            return None
-        except (UserError, SQLAlchemyError) as exc:
-            log.exception("exporting the roster failed")
-            self.failed.emit(error_text(exc))
-            return None
-        self.exported.emit(str(path))
+        ctx, day, lang = self.ctx, self.ctx.today(), self.lang
+        target = path
+
+        def work(_progress: Progress) -> str:
+            if fmt == "json":
+                content = roster_json_bytes(ctx.read(export_roster_json, committee_id, day))
+            else:
+                content = ctx.read(export_roster_csv, committee_id, day, lang=lang)
+            try:
+                write_file(target, content)
+            except OSError as exc:
+                raise UserError(
+                    f"the roster could not be written to {target}: {exc.strerror or exc}",
+                    zh=f"名册无法写入 {target}：{exc.strerror or exc}",
+                ) from exc
+            return str(target)
+
+        self.task = run_task(work, self.exported.emit, failed=self._task_failed, parent=self)
         return path

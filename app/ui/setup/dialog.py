@@ -1,18 +1,18 @@
 """The committee settings screen: a non-modal dialog (opened with ``show()``, never
 ``exec()``) over the sections of ``app.ui.setup.sections``.
 
-Save writes every change through the services in one ``session_scope()``: the institution,
-its logo and seal, the committee, its number patterns, new terms and a new profile entry.
-A ValidationError is shown under the field it names (keys as in ``sections``) and, since
-the session rolls back, nothing at all is written. The same dialog creates a committee of
-the institution ("New committee…"), then carries on as that committee's settings.
+Save is one action, ``organisation.save_settings``, in one write: the institution, its logo
+and seal, the committee, its number patterns, new terms and a new profile entry. A refusal
+(``SettingRefused``, its field prefixed with the step: keys as in ``sections``) is shown under
+the field it names and, since the write rolls back, nothing at all is written. The same
+dialog creates a committee of the institution ("New committee…",
+``organisation.create_committee_with_settings``), then carries on as that committee's
+settings.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,16 +26,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from app.db import Database
-from app.errors import UserError, ValidationError
-from app.services import attachments, organisation
-from app.services.actors import SYSTEM, Actor
+from app.context import AppContext
+from app.errors import UserError
+from app.services import organisation
+from app.services.organisation import SettingRefused
+from app.services.queries.setup import (
+    CommitteeSetup,
+    SetupChanges,
+    load_setup,
+    new_committee_setup,
+)
 from app.ui.i18n import error_text, field_error_text
 from app.ui.labels import display_name
 from app.ui.pages.base import heading_font, named
-from app.ui.pages.welcome import error_label, system_timezone
+from app.ui.pages.welcome import system_timezone
 from app.ui.roster_io.files import FileChooser
 from app.ui.setup.sections import (
     CommitteeSection,
@@ -45,22 +50,9 @@ from app.ui.setup.sections import (
     ProfileSection,
     TermsSection,
 )
-from app.ui.setup.state import (
-    CommitteeSetup,
-    SetupChanges,
-    load_setup,
-    new_committee_setup,
-)
+from app.ui.widgets import error_label
 
 log = logging.getLogger(__name__)
-
-# create_committee names some fields differently from the step that shows them
-_CREATE_FIELDS = {
-    "acceptance_pattern": "acceptance.pattern",
-    "letter_pattern": "letter.pattern",
-    "profile_id": "profile.profile_id",
-    "effective_from": "profile.effective_from",
-}
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -80,13 +72,10 @@ class CommitteeSettingsDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        ctx: AppContext,
         *,
         committee_id: int | None = None,
         institution_id: int | None = None,
-        lang: str = "en",
-        today: Callable[[], date] = date.today,
-        actor: Actor = SYSTEM,
         chooser: FileChooser | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -96,10 +85,8 @@ class CommitteeSettingsDialog(QDialog):
         self.setObjectName("committee_settings")
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.db = db
-        self.lang = lang
-        self._today = today
-        self._actor = actor
+        self.ctx = ctx
+        self.lang = ctx.lang
         self._institution_id = institution_id
         self.setup: CommitteeSetup
         chooser = chooser or FileChooser()
@@ -112,9 +99,9 @@ class CommitteeSettingsDialog(QDialog):
 
         self.institution = InstitutionSection(chooser)
         self.committee = CommitteeSection()
-        self.numbers = NumbersSection(today().year)
+        self.numbers = NumbersSection(ctx.today().year)
         self.terms = TermsSection()
-        self.profile = ProfileSection(lang)
+        self.profile = ProfileSection(ctx.lang)
         self.sections: dict[str, FormSection] = {
             "institution": self.institution,
             "committee": self.committee,
@@ -183,12 +170,12 @@ class CommitteeSettingsDialog(QDialog):
 
     def load(self, committee_id: int | None = None) -> None:
         """Read the data again (the committee's, or a blank one for a new committee)."""
-        today = self._today()
+        today = self.ctx.today()
         if committee_id is not None:
-            self.setup = load_setup(self.db, committee_id, today)
+            self.setup = self.ctx.read(load_setup, committee_id, today)
         else:
             assert self._institution_id is not None
-            self.setup = new_committee_setup(self.db, self._institution_id, system_timezone())
+            self.setup = self.ctx.read(new_committee_setup, self._institution_id, system_timezone())
         setup = self.setup
         for section in self.sections.values():
             section.blockSignals(True)
@@ -292,45 +279,14 @@ class CommitteeSettingsDialog(QDialog):
             return False
         committee_id = self.setup.committee_id
         assert committee_id is not None
-        step = ""
         try:
-            with self.db.session_scope() as session:
-                if changes.institution:
-                    step = "institution"
-                    organisation.edit_institution(
-                        session, self._actor, self.setup.institution_id, **changes.institution
-                    )
-                for kind, path in changes.images.items():
-                    step = kind
-                    attachments.attach_path(
-                        session,
-                        self._actor,
-                        path=path,
-                        owner_type="institution",
-                        owner_id=self.setup.institution_id,
-                        document_type=kind,
-                    )
-                if changes.committee:
-                    step = "committee"
-                    organisation.edit_committee(
-                        session, self._actor, committee_id, **changes.committee
-                    )
-                for kind, pattern in changes.patterns.items():
-                    step = kind
-                    organisation.set_number_pattern(
-                        session, self._actor, committee_id, kind, pattern
-                    )
-                self._add_terms(session, committee_id, changes)
-                if changes.profile is not None:
-                    step = "profile"
-                    self._set_profile(session, committee_id, changes)
-        except _TermRefused as refused:
-            self._show_term_refusal(refused)
+            self.ctx.write(
+                organisation.save_settings, committee_id, self.setup.institution_id, changes
+            )
+        except SettingRefused as refused:
+            self._show_refusal(refused)
             return False
-        except ValidationError as exc:
-            self._show_refusal(step, exc)
-            return False
-        except (UserError, SQLAlchemyError) as exc:
+        except UserError as exc:
             self._show_failure(exc)
             return False
         self.load(committee_id)
@@ -353,103 +309,41 @@ class CommitteeSettingsDialog(QDialog):
             return False
         return True
 
-    def _add_terms(self, session: object, committee_id: int, changes: SetupChanges) -> None:
-        for term in changes.terms:
-            try:
-                organisation.add_term(
-                    session,  # type: ignore[arg-type]
-                    self._actor,
-                    committee_id,
-                    number=term.number,
-                    start_date=term.start_date,
-                    end_date=term.end_date,
-                    appointment_document=term.appointment_document,
-                )
-            except ValidationError as exc:
-                raise _TermRefused(term.number, exc) from exc
-
-    def _set_profile(self, session: object, committee_id: int, changes: SetupChanges) -> None:
-        entry = changes.profile
-        assert entry is not None
-        organisation.set_profile(
-            session,  # type: ignore[arg-type]
-            self._actor,
-            committee_id,
-            profile_id=entry.profile_id,
-            effective_from=entry.effective_from,
-            sop_overrides=entry.sop_overrides,
-            note=entry.note,
-        )
-
-    def _show_refusal(self, step: str, exc: ValidationError) -> None:
-        if step in ("acceptance", "letter"):
-            self.show_error(f"{step}.pattern", self.numbers.pattern_message(exc))
-        elif step in ("logo", "seal"):
-            self.show_error(step, field_error_text(exc))
-        else:
+    def _show_refusal(self, refused: SettingRefused) -> None:
+        if refused.step == "term":
             self.show_error(
-                f"{step}.{_CREATE_FIELDS.get(exc.field, exc.field)}", field_error_text(exc)
+                refused.field,
+                self.tr("Term {number}: {reason}").format(
+                    number=refused.term_number, reason=field_error_text(refused)
+                ),
             )
-
-    def _show_term_refusal(self, refused: _TermRefused) -> None:
-        self.show_error(
-            f"term.{refused.error.field}",
-            self.tr("Term {number}: {reason}").format(
-                number=refused.number, reason=field_error_text(refused.error)
-            ),
-        )
-
-    def _show_failure(self, exc: Exception) -> None:
-        if isinstance(exc, UserError):
-            message = error_text(exc)
+        elif refused.field.endswith(".pattern") and refused.step in ("acceptance", "letter"):
+            self.show_error(refused.field, self.numbers.pattern_message(refused))
+        elif refused.step in ("logo", "seal"):
+            self.show_error(refused.step, field_error_text(refused))
         else:
-            log.exception("saving the committee settings failed")
-            message = self.tr("The database could not be written: {reason}").format(
-                reason=getattr(exc, "orig", exc)
-            )
-        self.form_error.setText(message)
+            self.show_error(refused.field, field_error_text(refused))
+
+    def _show_failure(self, exc: UserError) -> None:
+        self.form_error.setText(error_text(exc))
         self.form_error.show()
 
     def _create(self) -> bool:
         if not self._checked_locally():
             return False
-        values = self.committee.values()
-        patterns = self.numbers.values()
-        entry = self.profile.entry()
-        changes = SetupChanges(terms=self.terms.pending(), profile=entry)
-        step = "committee"
         try:
-            with self.db.session_scope() as session:
-                committee = organisation.create_committee(
-                    session,
-                    self._actor,
-                    institution_id=self.setup.institution_id,
-                    **values,
-                    profile_id=entry.profile_id,
-                    effective_from=entry.effective_from,
-                    acceptance_pattern=patterns["acceptance"],
-                    letter_pattern=patterns["letter"],
-                )
-                committee_id = committee.id
-                if entry.sop_overrides or entry.note:
-                    step = "profile"
-                    self._set_profile(session, committee_id, changes)
-                self._add_terms(session, committee_id, changes)
-        except _TermRefused as refused:
-            self._show_term_refusal(refused)
+            committee_id = self.ctx.write(
+                organisation.create_committee_with_settings,
+                institution_id=self.setup.institution_id,
+                committee=self.committee.values(),
+                patterns=self.numbers.values(),
+                profile=self.profile.entry(),
+                terms=self.terms.pending(),
+            )
+        except SettingRefused as refused:
+            self._show_refusal(refused)
             return False
-        except ValidationError as exc:
-            field = _CREATE_FIELDS.get(exc.field)
-            if field is not None:
-                key = field
-                if field.endswith(".pattern"):
-                    self.show_error(key, self.numbers.pattern_message(exc))
-                    return False
-            else:
-                key = f"{step}.{exc.field}"
-            self.show_error(key, field_error_text(exc))
-            return False
-        except (UserError, SQLAlchemyError) as exc:
+        except UserError as exc:
             self._show_failure(exc)
             return False
         self.load(committee_id)
@@ -480,10 +374,3 @@ class CommitteeSettingsDialog(QDialog):
         self.discard_bar.hide()
         self.load(self.setup.committee_id)
         super().reject()
-
-
-class _TermRefused(Exception):
-    def __init__(self, number: int, error: ValidationError) -> None:
-        super().__init__(str(error))
-        self.number = number
-        self.error = error

@@ -35,11 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.vocabulary import REQUIRABLE_EXPERTISE
 from app.errors import ValidationError
 from app.rules import DEFAULT_PROFILE
 from app.rules.profiles import (
-    EXPERTISE,
-    GROUPS,
     SOP_KEYS,
     Profile,
     Rule,
@@ -47,14 +46,14 @@ from app.rules.profiles import (
     profile_ids,
 )
 from app.services.numbering import check_pattern, format_number
+from app.services.queries.setup import CommitteeSetup, ProfileEntry, StoredImage, TermEntry
 from app.ui.i18n import field_error_text
 from app.ui.pages.base import named, secondary_label
-from app.ui.pages.welcome import ERROR_STYLE, error_label
 from app.ui.roster_io.files import FileChooser
 from app.ui.setup.models import ProfileHistoryModel, TermsModel
 from app.ui.setup.sop_check import OverrideNote, SopVerdict, judge, profile_values, rule_of
-from app.ui.setup.state import CommitteeSetup, ProfileEntry, StoredImage, TermEntry
-from app.ui.setup.vocabulary import expertise_name, sop_value_text
+from app.ui.vocabulary import name, sop_value_text
+from app.ui.widgets import ERROR_STYLE, error_label
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 THUMBNAIL = QSize(132, 88)
@@ -656,8 +655,8 @@ class ExpertiseChoice(QWidget):
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(2)
         self.boxes: dict[str, QCheckBox] = {}
-        for index, category in enumerate((*EXPERTISE, *GROUPS)):
-            box = named(QCheckBox(expertise_name(category)), f"expertise_{category}")
+        for index, category in enumerate(REQUIRABLE_EXPERTISE):
+            box = named(QCheckBox(name(REQUIRABLE_EXPERTISE, category)), f"expertise_{category}")
             box.toggled.connect(self.changed)
             self.boxes[category] = box
             grid.addWidget(box, index // 4, index % 4)

@@ -1,5 +1,6 @@
-"""How the setup screen and the dashboard name the core's ids: roles, expertise categories,
-declaration kinds, and the values of SOP overrides, in the UI language."""
+"""How the screens name the core's codes: in the UI language, from the one vocabulary
+(``app.domain.vocabulary``); and the sentences that describe SOP overrides' values, which
+are the UI's own (translated through Qt)."""
 
 from __future__ import annotations
 
@@ -8,31 +9,39 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-_ROLES = {
-    "chair": QT_TRANSLATE_NOOP("Vocabulary", "chair"),
-    "vice_chair": QT_TRANSLATE_NOOP("Vocabulary", "vice-chair"),
-    "member": QT_TRANSLATE_NOOP("Vocabulary", "member"),
-    "alternate": QT_TRANSLATE_NOOP("Vocabulary", "alternate"),
-    "secretary": QT_TRANSLATE_NOOP("Vocabulary", "secretary"),
-}
-_EXPERTISE = {
-    "medicine": QT_TRANSLATE_NOOP("Vocabulary", "medicine"),
-    "life_science": QT_TRANSLATE_NOOP("Vocabulary", "life science"),
-    "pharmacy": QT_TRANSLATE_NOOP("Vocabulary", "pharmacy"),
-    "nursing": QT_TRANSLATE_NOOP("Vocabulary", "nursing"),
-    "statistics": QT_TRANSLATE_NOOP("Vocabulary", "statistics"),
-    "bioethics": QT_TRANSLATE_NOOP("Vocabulary", "bioethics"),
-    "law": QT_TRANSLATE_NOOP("Vocabulary", "law"),
-    "sociology": QT_TRANSLATE_NOOP("Vocabulary", "sociology"),
-    "lay": QT_TRANSLATE_NOOP("Vocabulary", "lay person"),
-    "other": QT_TRANSLATE_NOOP("Vocabulary", "other"),
-    "biomedicine": QT_TRANSLATE_NOOP("Vocabulary", "any biomedical field"),
-    "law_or_ethics": QT_TRANSLATE_NOOP("Vocabulary", "law or ethics"),
-}
-_DECLARATIONS = {
-    "confidentiality": QT_TRANSLATE_NOOP("Vocabulary", "confidentiality undertaking"),
-    "conflict_of_interest": QT_TRANSLATE_NOOP("Vocabulary", "conflict-of-interest declaration"),
-}
+from app.domain.vocabulary import FIELDS, REQUIRABLE_EXPERTISE, Vocabulary, list_separator
+from app.ui.i18n import current_language
+
+
+def name(vocabulary: Vocabulary, code: str) -> str:
+    """The name of ``code`` in the UI language (an unknown code as it is)."""
+    return vocabulary.name(code, current_language())
+
+
+def in_sentence(vocabulary: Vocabulary, code: str) -> str:
+    """The name as it reads inside a sentence of the UI language."""
+    return vocabulary.in_sentence(code, current_language())
+
+
+def names(vocabulary: Vocabulary, codes: Iterable[str]) -> str:
+    """Several names as a list in the UI language: 医学、法学 / Medicine, Law."""
+    return vocabulary.names(codes, current_language())
+
+
+def field_name(field_id: str) -> str:
+    """A field's name in the UI language (column headers, labels)."""
+    return FIELDS.name(field_id, current_language())
+
+
+def separator() -> str:
+    return list_separator(current_language())
+
+
+def expertise_names(categories: Iterable[str]) -> str:
+    """Expertise categories or groups, as a list in sentence form."""
+    return separator().join(in_sentence(REQUIRABLE_EXPERTISE, c) for c in categories)
+
+
 _THRESHOLDS = {
     ("more_than_half", "all_members"): QT_TRANSLATE_NOOP(
         "Vocabulary", "more than half of all members"
@@ -47,23 +56,6 @@ _THRESHOLDS = {
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Vocabulary", text)
-
-
-def role_name(role: str) -> str:
-    return _tr(_ROLES[role]) if role in _ROLES else role
-
-
-def expertise_name(category: str) -> str:
-    return _tr(_EXPERTISE[category]) if category in _EXPERTISE else category
-
-
-def expertise_names(categories: Iterable[str]) -> str:
-    separator = QCoreApplication.translate("Vocabulary", ", ")
-    return separator.join(expertise_name(c) for c in categories)
-
-
-def declaration_name(kind: str) -> str:
-    return _tr(_DECLARATIONS[kind]) if kind in _DECLARATIONS else kind
 
 
 def threshold_text(base: str, fraction: str) -> str:
