@@ -1,44 +1,49 @@
 """Roster page benchmark: the committee page on a roster of 200 memberships, offscreen Qt.
 
 Measures, in this process:
-  a. opening the page: from ``CommitteeRosterPage(db, today)`` to its rows shown — the
-     page refreshed for the committee (roster query, composition check, consultants), shown,
+  a. opening the page: from ``CommitteeRosterPage(ctx)`` to its rows shown — the page
+     refreshed for the committee (first roster page, composition check, consultants), shown,
      and one ``QApplication.processEvents()`` so the view is laid out and painted;
      once with the current roster (150 memberships) and once with "Show history" on
      (150 current + 50 ended);
-  b. re-filtering: setting the search box's text until the proxy has filtered (synchronous),
-     and the same plus one ``processEvents()`` (the view repainted), for one- and
-     two-character Chinese queries, a Latin one and clearing the search.
+  b. re-filtering: setting the search box's text until the model has re-run the roster
+     query (search in SQL, first page fetched; synchronous), and the same plus one
+     ``processEvents()`` (the view repainted), for one- and two-character Chinese queries,
+     a Latin one and clearing the search.
 
-Targets (issue 4): open ≤ 100 ms, re-filter ≤ 30 ms. Run by hand, not in CI:
+Targets (issue 4): open ≤ 100 ms, re-filter ≤ 30 ms, on the medians.
 
-    .venv/bin/python bench/bench_roster_page.py [--runs 9] [--warmup 2] [--tmp DIR]
-
-Every figure is the median of the runs, after warm-up runs that are not counted (the
-first paint loads fonts and styles once per process; SQLAlchemy compiles each statement
-once). The page context (the overview the
-main window reads for every page) is read before timing starts and timed on its own.
+Every figure is the median of the runs (or their max), after warm-up runs that are not
+counted (the first paint loads fonts and styles once per process; SQLAlchemy compiles each
+statement once). The page context (the overview the main window reads for every page) is
+read before timing starts and timed on its own. Qt runs on the offscreen platform unless
+QT_QPA_PLATFORM says otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import platform
-import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench import count_at_least
+from bench.figures import BenchmarkError, Figure, note
+
+NAME = "roster_page"
+DESCRIPTION = "the committee roster page on 200 memberships, offscreen Qt: open and re-filter"
+USES_QT = True
+
 TODAY = date(2026, 11, 26)
 CURRENT = 150
 ENDED = 50
 QUERIES = ("医", "明湖", "Wang", "儿科", "")
+OPEN_TARGET_MS = 100.0
+REFILTER_TARGET_MS = 30.0
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 GIVEN = "芳伟敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国立新文斌海燕"
@@ -46,17 +51,33 @@ PROFESSIONS = ("肿瘤内科", "心血管内科", "临床药学", "护理部", "
 EXPERTISE = ("medicine", "pharmacy", "nursing", "statistics", "bioethics", "law", "lay")
 
 
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:8.2f} ms"
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--runs",
+        type=count_at_least(1),
+        default=9,
+        metavar="N",
+        help="timed runs per measure (default 9)",
+    )
+    parser.add_argument(
+        "--warmup",
+        type=count_at_least(0),
+        default=2,
+        metavar="N",
+        help="uncounted runs first (default 2)",
+    )
+    parser.add_argument(
+        "--tmp", type=Path, default=None, metavar="DIR", help="where the database goes"
+    )
 
 
 def build_roster(db: Any) -> int:
     """One committee with CURRENT current and ENDED ended memberships, each person with a
     training record and two standing declarations, through the services."""
     from app.services import organisation, roster
-    from app.services.context import SYSTEM
+    from app.services.actors import SYSTEM
 
-    with db.session_scope() as s:
+    with db.write_scope() as s:
         institution = organisation.create_institution(s, SYSTEM, name_zh="明湖大学附属医院")
         committee = organisation.create_committee(
             s,
@@ -118,13 +139,14 @@ def build_roster(db: Any) -> int:
         return int(committee.id)
 
 
-def open_page(db: Any, context: Any, history: bool) -> tuple[float, Any]:
+def open_page(ctx: Any, context: Any, history: bool) -> tuple[float, Any]:
+    """Seconds from creating the page to its rows painted, and the page."""
     from PySide6.QtWidgets import QApplication
 
     from app.ui.committee import CommitteeRosterPage
 
     start = time.perf_counter()
-    page = CommitteeRosterPage(db, lambda: TODAY)
+    page = CommitteeRosterPage(ctx)
     if history:
         page.view.history.setChecked(True)
     page.resize(1220, 800)
@@ -133,8 +155,10 @@ def open_page(db: Any, context: Any, history: bool) -> tuple[float, Any]:
     QApplication.processEvents()
     elapsed = time.perf_counter() - start
     expected = CURRENT + ENDED if history else CURRENT
-    assert page.model.total == expected, (page.model.total, expected)
-    assert page.proxy.rowCount() > 0 and page.view.table.isVisible()
+    if page.model.total != expected:
+        raise BenchmarkError(f"the page shows {page.model.total} memberships, not {expected}")
+    if not (page.model.rowCount() > 0 and page.view.table.isVisible()):
+        raise BenchmarkError("the page shows no rows")
     return elapsed, page
 
 
@@ -147,44 +171,37 @@ def close(page: Any) -> None:
     QApplication.processEvents()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--warmup", type=int, default=2)
-    parser.add_argument("--tmp", type=Path, default=None)
-    args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))  # run from a checkout without installing it
+def _ms(seconds: list[float]) -> tuple[float, float]:
+    """Median and max of ``seconds``, in ms."""
+    return statistics.median(seconds) * 1000, max(seconds) * 1000
 
-    import PySide6
-    import sqlalchemy
+
+def run(args: argparse.Namespace) -> list[Figure]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
     from PySide6.QtWidgets import QApplication
 
+    from app.context import AppContext
     from app.db import open_database
+    from app.services.queries.overview import load_overview
     from app.ui.i18n import install_translators
-    from app.ui.overview import load_overview
     from app.ui.pages.base import PageContext
 
     app = QApplication.instance() or QApplication([])
     install_translators(app, "en")
-    print(
-        f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
-        f"SQLite {sqlite3.sqlite_version}, SQLAlchemy {sqlalchemy.__version__}, "
-        f"Qt platform {app.platformName()}"
-    )
-    with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
+    note(f"roster_page: Qt platform {QApplication.platformName()}")
+    with tempfile.TemporaryDirectory(prefix="ethicsdesk-bench-", dir=args.tmp) as tmp:
         db = open_database(f"sqlite:///{Path(tmp) / 'ethicsdesk.db'}")
         started = time.perf_counter()
         committee_id = build_roster(db)
-        print(
-            f"built {CURRENT} current + {ENDED} ended memberships in "
+        ctx = AppContext(db, lang="en", clock=lambda: TODAY)
+        note(
+            f"roster_page: built {CURRENT} current + {ENDED} ended memberships in "
             f"{time.perf_counter() - started:.1f} s"
         )
         overview_times = []
         for _ in range(args.runs):
             started = time.perf_counter()
-            overview = load_overview(db, TODAY)
+            overview = ctx.read(load_overview, TODAY)
             overview_times.append(time.perf_counter() - started)
         context = PageContext(
             overview=overview,
@@ -193,18 +210,17 @@ def main(argv: list[str] | None = None) -> int:
             database=str(tmp),
         )
 
-        results: dict[str, list[float]] = {}
+        open_times: dict[bool, list[float]] = {}
         for history in (False, True):
-            label = "open, history shown (200 rows)" if history else "open, current (150 rows)"
             times = []
             for run in range(args.warmup + args.runs):
-                elapsed, page = open_page(db, context, history)
+                elapsed, page = open_page(ctx, context, history)
                 if run >= args.warmup:
                     times.append(elapsed)
                 close(page)
-            results[label] = times
+            open_times[history] = times
 
-        _elapsed, page = open_page(db, context, True)
+        _elapsed, page = open_page(ctx, context, True)
         search = page.view.search
         filter_times: list[float] = []
         paint_times: list[float] = []
@@ -215,30 +231,32 @@ def main(argv: list[str] | None = None) -> int:
                 filtered = time.perf_counter()
                 QApplication.processEvents()
                 painted = time.perf_counter()
-                assert page.proxy.search == query.casefold()
+                if page.model.search != query:
+                    raise BenchmarkError(f"the model did not take the search {query!r}")
                 if run >= args.warmup:
                     filter_times.append(filtered - started)
                     paint_times.append(painted - started)
         search.setText("医")
-        shown = page.proxy.rowCount()
+        shown = page.model.total
         close(page)
         db.dispose()
 
-    print(f"{'overview read (before timing)':42} {ms(statistics.median(overview_times))}")
-    for label, times in results.items():
-        print(f"{label:42} {ms(statistics.median(times))}   (max {ms(max(times)).strip()})")
-    print(
-        f"{'re-filter, proxy updated':42} {ms(statistics.median(filter_times))}   "
-        f"(max {ms(max(filter_times)).strip()})"
+    note(
+        f"roster_page: queries {', '.join(repr(q) for q in QUERIES)}; "
+        f"'医' shows {shown} of {CURRENT + ENDED} rows"
     )
-    print(
-        f"{'re-filter, proxy updated and repainted':42} {ms(statistics.median(paint_times))}   "
-        f"(max {ms(max(paint_times)).strip()})"
-    )
-    print(f"(queries {', '.join(repr(q) for q in QUERIES)}; '医' shows {shown} of 200 rows)")
-    print("targets: open ≤ 100 ms, re-filter ≤ 30 ms")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    current, current_max = _ms(open_times[False])
+    with_history, with_history_max = _ms(open_times[True])
+    refilter, refilter_max = _ms(filter_times)
+    repainted, repainted_max = _ms(paint_times)
+    return [
+        Figure("overview_read", statistics.median(overview_times) * 1000, "ms"),
+        Figure("open_current", current, "ms", OPEN_TARGET_MS),
+        Figure("open_current_max", current_max, "ms"),
+        Figure("open_history", with_history, "ms", OPEN_TARGET_MS),
+        Figure("open_history_max", with_history_max, "ms"),
+        Figure("refilter", refilter, "ms", REFILTER_TARGET_MS),
+        Figure("refilter_max", refilter_max, "ms"),
+        Figure("refilter_repainted", repainted, "ms", REFILTER_TARGET_MS),
+        Figure("refilter_repainted_max", repainted_max, "ms"),
+    ]
