@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import os
 import re
 import subprocess
 import sys
@@ -64,6 +65,25 @@ def test_python_dash_m_app_runs_the_cli() -> None:
         [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and done.stdout.strip() == f"ethicsdesk {__version__}"
+
+
+def test_a_reader_that_has_gone_ends_the_command_quietly() -> None:
+    # ``ethicsdesk rules list | head -1``, with the reader gone before the first line
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "app", "--lang", "en", "rules", "list"],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert done.returncode == 1
+    assert done.stderr == ""
 
 
 def test_unknown_command_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
