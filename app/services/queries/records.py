@@ -3,6 +3,7 @@ declaration may be scoped to: short lists, each read whole."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -90,13 +91,7 @@ def declarations_of(session: Session, person_id: int, committee_id: int) -> list
             )
         ).all()
     )
-    projects = dict(
-        session.execute(
-            select(Project.id, Project.title_zh).where(
-                Project.id.in_([d.project_id for d in declarations if d.project_id])
-            )
-        ).all()
-    )
+    projects = _project_titles(session, (d.project_id for d in declarations))
     return [
         DeclarationRecord(
             d.id,
@@ -111,6 +106,15 @@ def declarations_of(session: Session, person_id: int, committee_id: int) -> list
     ]
 
 
+def _project_titles(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
+    """The Chinese titles of the projects ``ids`` names (None left out), by id."""
+    wanted = {i for i in ids if i}
+    if not wanted:
+        return {}
+    rows = session.execute(select(Project.id, Project.title_zh).where(Project.id.in_(wanted)))
+    return {project_id: title for project_id, title in rows}
+
+
 def consultants_of(session: Session, committee_id: int) -> list[ConsultantRecord]:
     """The committee's consultant engagements, the latest first."""
     engagements = session.scalars(
@@ -119,13 +123,7 @@ def consultants_of(session: Session, committee_id: int) -> list[ConsultantRecord
         .options(selectinload(ConsultantEngagement.person))
         .order_by(ConsultantEngagement.start_date.desc(), ConsultantEngagement.id.desc())
     ).all()
-    projects = dict(
-        session.execute(
-            select(Project.id, Project.title_zh).where(
-                Project.id.in_([e.project_id for e in engagements if e.project_id])
-            )
-        ).all()
-    )
+    projects = _project_titles(session, (e.project_id for e in engagements))
     return [
         ConsultantRecord(
             e.id,
