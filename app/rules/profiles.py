@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.vocabulary import EVIDENCE as EVIDENCE_LEVELS
-from app.domain.vocabulary import EXPERTISE as EXPERTISE_CODES
-from app.domain.vocabulary import GROUP_MEMBERS, SCIENTIFIC_EXPERTISE
+from app.domain.vocabulary import REQUIRABLE_EXPERTISE
 from app.domain.vocabulary import SEVERITIES as SEVERITY_CODES
 from app.errors import UserError
 from app.resources import resource_path
@@ -31,9 +30,6 @@ from app.rules import DEFAULT_PROFILE
 SEVERITIES = SEVERITY_CODES.codes
 EVIDENCE = EVIDENCE_LEVELS.codes
 LANGS = ("zh", "en")
-EXPERTISE = EXPERTISE_CODES.codes
-GROUPS = GROUP_MEMBERS
-SCIENTIFIC = SCIENTIFIC_EXPERTISE
 
 # Roster checks with the parameters each takes (DESIGN.md section 5's vocabulary).
 COMPOSITION_CHECKS: dict[str, tuple[str, ...]] = {
@@ -313,7 +309,7 @@ def _checked_rule(
         elif name == "more_than_half":
             params[name] = r.boolean(data, name, where)
         elif name == "category":
-            params[name] = r.choice(data, name, (*EXPERTISE, *GROUPS), where)
+            params[name] = r.choice(data, name, REQUIRABLE_EXPERTISE.codes, where)
     return Rule(**{**base.__dict__, "check": check, "params": params})
 
 

@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.domain.vocabulary import REQUIRABLE_EXPERTISE
 from app.errors import ValidationError
-from app.rules.profiles import EXPERTISE, GROUPS, SOP_KEYS, Profile, Rule
+from app.rules.profiles import SOP_KEYS, Profile, Rule
 from app.rules.thresholds import at_least_as_strict
 
 # How Chinese messages name the overrides (as the settings dialog labels them), the
@@ -182,7 +183,7 @@ def resolve(profile: Profile, overrides: Mapping[str, Any] | None) -> Parameters
     extra: tuple[str, ...] = ()
     if "required_expertise" in sop:
         value = sop["required_expertise"]
-        allowed = (*EXPERTISE, *GROUPS)
+        allowed = REQUIRABLE_EXPERTISE.codes
         if not isinstance(value, list) or not value or any(v not in allowed for v in value):
             raise _invalid(
                 "required_expertise",
